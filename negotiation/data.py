@@ -1,0 +1,30 @@
+"""Loading the YAML files that hold the coach's facts, catalogue, wording and settings.
+
+They live beside the code so that a fact or a sentence can be corrected without touching Python;
+each file is read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Dict[str, Any]:
+    """The parsed contents of ``data/<name>.yml``."""
+    with open(DATA_DIR / f"{name}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def settings() -> Dict[str, Any]:
+    return load("settings")
+
+
+def max_months() -> int:
+    return int(settings()["planning"]["max_months"])

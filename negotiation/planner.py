@@ -1,0 +1,154 @@
+"""Instalment plans for unpaid telecom bills, exactly as ../shared/spec/contract.md defines them.
+
+All amounts are whole 원 (int). ``P`` is what the person can put towards the arrears each month:
+their monthly budget for the line minus the ongoing monthly bill, rounded down to 1,000원.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+UNIT = 1000  # payments are proposed in whole thousands of 원; only the remainder is not
+
+
+def floor_1000(value: int) -> int:
+    """Round down to a multiple of 1,000원 (towards minus infinity, so -500 becomes -1,000)."""
+    return (value // UNIT) * UNIT
+
+
+def ceil_1000_of_ratio(numerator: int, denominator: int) -> int:
+    """``ceil_1000(numerator / denominator)`` in exact integer arithmetic."""
+    return _ceil_div(numerator, denominator * UNIT) * UNIT
+
+
+def _ceil_div(numerator: int, denominator: int) -> int:
+    return -(-numerator // denominator)
+
+
+@dataclass(frozen=True)
+class PlanOption:
+    kind: str  # "fastest", "even" or "step_up"
+    payments: List[int]
+
+    @property
+    def months(self) -> int:
+        return len(self.payments)
+
+    def to_dict(self) -> Dict[str, object]:
+        return {"kind": self.kind, "months": self.months, "payments": list(self.payments)}
+
+
+@dataclass(frozen=True)
+class InstallmentPlan:
+    arrears_amount: int
+    monthly_bill: int
+    monthly_budget: int
+    lump_sum: int
+    max_months: int
+    feasible: bool
+    shortfall: int
+    options: List[PlanOption] = field(default_factory=list)
+    recovery_months: Optional[int] = None
+    recovery_budget: Optional[int] = None
+
+    @property
+    def remaining(self) -> int:
+        return self.arrears_amount - self.lump_sum
+
+    def option(self, kind: str) -> Optional[PlanOption]:
+        return next((option for option in self.options if option.kind == kind), None)
+
+    def to_message(self) -> Dict[str, object]:
+        """The contract's ``installment_plan`` structured message."""
+        return {
+            "type": "installment_plan",
+            "arrears_amount": self.arrears_amount,
+            "monthly_bill": self.monthly_bill,
+            "monthly_budget": self.monthly_budget,
+            "lump_sum": self.lump_sum,
+            "max_months": self.max_months,
+            "feasible": self.feasible,
+            "shortfall": self.shortfall,
+            "options": [option.to_dict() for option in self.options],
+        }
+
+
+def fastest_payments(remaining: int, per_month: int) -> List[int]:
+    """``per_month`` every month and the remainder last."""
+    months = _ceil_div(remaining, per_month)
+    return [per_month] * (months - 1) + [remaining - per_month * (months - 1)]
+
+
+def even_payments(remaining: int, months: int) -> List[int]:
+    """Equal 1,000원 units, the larger ones first, and the part under 1,000원 added last."""
+    units, under_unit = divmod(remaining, UNIT)
+    base, extra = divmod(units, months)
+    payments = [(base + 1) * UNIT if index < extra else base * UNIT for index in range(months)]
+    payments[-1] += under_unit
+    return payments
+
+
+def step_up_payments(remaining: int, first_per_month: int, first_months: int,
+                     later_per_month: int) -> Optional[List[int]]:
+    """``first_per_month`` for ``first_months`` months, then ``later_per_month``, remainder last."""
+    rest = remaining - first_per_month * first_months
+    if rest <= 0 or later_per_month <= 0:
+        return None
+    return [first_per_month] * first_months + fastest_payments(rest, later_per_month)
+
+
+def _fits_budget(payments: List[int], monthly_bill: int, monthly_budget: int,
+                 recovery_months: Optional[int] = None,
+                 recovery_budget: Optional[int] = None) -> bool:
+    for month, payment in enumerate(payments, start=1):
+        budget = monthly_budget
+        if recovery_months is not None and recovery_budget is not None and month > recovery_months:
+            budget = recovery_budget
+        if payment + monthly_bill > budget:
+            return False
+    return True
+
+
+def plan_installments(arrears_amount: int, monthly_bill: int, monthly_budget: int,
+                      lump_sum: int = 0, max_months: int = 6,
+                      recovery_months: Optional[int] = None,
+                      recovery_budget: Optional[int] = None) -> Optional[InstallmentPlan]:
+    """The contract's plan, or None when the lump sum already covers the arrears."""
+    if max_months < 1:
+        raise ValueError("max_months must be at least 1")
+    for name, value in (("arrears_amount", arrears_amount), ("monthly_bill", monthly_bill),
+                        ("monthly_budget", monthly_budget), ("lump_sum", lump_sum)):
+        if value < 0:
+            raise ValueError(f"{name} must not be negative")
+    remaining = arrears_amount - lump_sum
+    if remaining <= 0:
+        return None
+
+    per_month = floor_1000(monthly_budget - monthly_bill)
+    options: List[PlanOption] = []
+    if per_month > 0 and _ceil_div(remaining, per_month) <= max_months:
+        fastest = fastest_payments(remaining, per_month)
+        options.append(PlanOption("fastest", fastest))
+        options.append(PlanOption("even", even_payments(remaining, len(fastest))))
+
+    if recovery_months is not None and recovery_budget is not None and recovery_months >= 0:
+        first = max(per_month, 0)
+        if remaining > first * recovery_months:
+            later = floor_1000(recovery_budget - monthly_bill)
+            step_up = step_up_payments(remaining, first, recovery_months, later)
+            if (step_up is not None and len(step_up) <= max_months
+                    and _fits_budget(step_up, monthly_bill, monthly_budget,
+                                     recovery_months, recovery_budget)):
+                options.append(PlanOption("step_up", step_up))
+
+    feasible = bool(options)
+    shortfall = 0
+    if not feasible:
+        options = [PlanOption("even", even_payments(remaining, max_months))]
+        shortfall = ceil_1000_of_ratio(remaining, max_months) - (monthly_budget - monthly_bill)
+    return InstallmentPlan(
+        arrears_amount=arrears_amount, monthly_bill=monthly_bill, monthly_budget=monthly_budget,
+        lump_sum=lump_sum, max_months=max_months, feasible=feasible, shortfall=shortfall,
+        options=options, recovery_months=recovery_months, recovery_budget=recovery_budget,
+    )

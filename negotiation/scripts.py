@@ -1,0 +1,197 @@
+"""Polite lines to say to the carrier's agent at each stage, and the stage-6 agreement.
+
+The wording lives in data/wording.yml; this module only chooses the lines that fit the person and
+fills them with their own figures, written the way a Korean speaker says them.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional
+
+from negotiation.data import load
+from negotiation.money import format_months, format_won
+from negotiation.planner import InstallmentPlan, PlanOption
+
+STAGE_KEYS = {1: "open", 2: "situation", 3: "goal", 4: "information", 5: "proposal",
+              6: "agreement"}
+STAGE_TITLES = {1: "상담 시작", 2: "상황 설명", 3: "목표 정하기", 4: "정보 공유", 5: "제안과 대안",
+                6: "최종 합의"}
+
+
+def stage_message(stage: int) -> Dict[str, object]:
+    """The contract's ``stage`` structured message."""
+    return {"type": "stage", "stage": stage, "key": STAGE_KEYS[stage], "title": STAGE_TITLES[stage]}
+
+
+@dataclass
+class Situation:
+    """What the coach knows about the person; every figure is whole 원 or whole months."""
+
+    carrier: Optional[str] = None
+    arrears_amount: Optional[int] = None
+    months_overdue: Optional[int] = None
+    monthly_bill: Optional[int] = None
+    monthly_budget: Optional[int] = None
+    lump_sum: Optional[int] = None
+    recovery_months: Optional[int] = None
+    recovery_budget: Optional[int] = None
+    goals: List[str] = field(default_factory=list)
+    welfare_status: Optional[str] = None
+    service_suspended: Optional[bool] = None
+
+
+def wording() -> Dict[str, object]:
+    return load("wording")
+
+
+def carrier_name(carrier: Optional[str]) -> Optional[str]:
+    return wording()["carrier_names"].get(carrier) if carrier else None
+
+
+def goal_labels(goals: Iterable[str]) -> List[str]:
+    labels = wording()["goal_labels"]
+    return [labels[goal] for goal in goals if goal in labels]
+
+
+def option_label(kind: str) -> str:
+    return wording()["option_labels"][kind]
+
+
+def describe_payments(payments: List[int]) -> str:
+    """``[95000, 95000, 95000, 65000]`` -> "처음 3개월은 9만 5천원씩, 마지막 달은 6만 5천원"."""
+    runs: List[List[int]] = []
+    for payment in payments:
+        if runs and runs[-1][0] == payment:
+            runs[-1][1] += 1
+        else:
+            runs.append([payment, 1])
+    if len(runs) == 1:
+        return f"매달 {format_won(runs[0][0])}씩"
+    parts = []
+    for index, (payment, count) in enumerate(runs):
+        if index == 0:
+            parts.append(f"처음 {format_months(count)}은 {format_won(payment)}씩")
+        elif index == len(runs) - 1:
+            parts.append("마지막 달은 " + format_won(payment) if count == 1
+                         else f"마지막 {format_months(count)}은 {format_won(payment)}씩")
+        else:
+            parts.append(f"다음 {format_months(count)}은 {format_won(payment)}씩")
+    return ", ".join(parts)
+
+
+def payment_schedule(payments: List[int]) -> str:
+    """Month by month: "1개월째 9만 5천원 · 2개월째 9만 5천원 · …"."""
+    return " · ".join(f"{month}개월째 {format_won(payment)}"
+                      for month, payment in enumerate(payments, start=1))
+
+
+def _figures(situation: Situation, plan: Optional[InstallmentPlan],
+             option: Optional[PlanOption]) -> Dict[str, str]:
+    values: Dict[str, Optional[str]] = {
+        "carrier_name": carrier_name(situation.carrier),
+        "arrears": _won(situation.arrears_amount),
+        "months_overdue": _months(situation.months_overdue) if situation.months_overdue else None,
+        "monthly_bill": _won(situation.monthly_bill),
+        "budget": _won(situation.monthly_budget),
+        "lump_sum": _won(situation.lump_sum) if situation.lump_sum else None,
+        "recovery_months": _months(situation.recovery_months),
+        "recovery_budget": _won(situation.recovery_budget),
+        "welfare_label": (wording()["welfare_labels"].get(situation.welfare_status)
+                          if situation.welfare_status not in (None, "none") else None),
+    }
+    if plan is not None:
+        values["remaining"] = format_won(plan.remaining)
+        capacity = situation_capacity(situation)
+        values["per_month_capacity"] = format_won(capacity) if capacity and capacity > 0 else None
+        step_up = plan.option("step_up")
+        if step_up is not None and situation.recovery_months:
+            values["step_first_payment"] = format_won(step_up.payments[0])
+            values["step_later_payment"] = format_won(step_up.payments[situation.recovery_months])
+    if option is not None:
+        values["plan_months"] = format_months(option.months)
+        values["schedule_short"] = describe_payments(option.payments)
+        values["schedule"] = payment_schedule(option.payments)
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def situation_capacity(situation: Situation) -> Optional[int]:
+    if situation.monthly_budget is None or situation.monthly_bill is None:
+        return None
+    return situation.monthly_budget - situation.monthly_bill
+
+
+def _won(value: Optional[int]) -> Optional[str]:
+    return format_won(value) if value is not None else None
+
+
+def _months(value: Optional[int]) -> Optional[str]:
+    return format_months(value) if value is not None else None
+
+
+def _condition_holds(condition: Optional[str], situation: Situation,
+                     plan: Optional[InstallmentPlan]) -> bool:
+    if condition is None:
+        return True
+    if condition == "suspended":
+        return situation.service_suspended is True
+    if condition == "not_suspended":
+        return situation.service_suspended is False
+    if condition == "keep_or_suspended":
+        return situation.service_suspended is True or "keep_service" in situation.goals
+    if condition == "welfare":
+        return situation.welfare_status not in (None, "none")
+    if condition == "lump_sum":
+        return bool(situation.lump_sum)
+    if condition.startswith("goal:"):
+        return condition[len("goal:"):] in situation.goals
+    if condition.startswith("option:"):
+        return plan is not None and plan.option(condition[len("option:"):]) is not None
+    raise ValueError(f"unknown condition in wording.yml: {condition}")
+
+
+def _fill(template: str, figures: Dict[str, str]) -> Optional[str]:
+    needed = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    if not needed <= figures.keys():
+        return None
+    return template.format(**figures)
+
+
+def stage_lines(stage: int, situation: Situation, plan: Optional[InstallmentPlan] = None,
+                option: Optional[PlanOption] = None) -> List[str]:
+    """The lines for ``stage`` that fit this person, with their figures filled in, then one for
+    when the agent says no."""
+    entry = wording()["stages"][stage]
+    figures = _figures(situation, plan, option)
+    lines: List[str] = []
+    for line in entry["lines"]:
+        text, condition = (line, None) if isinstance(line, str) else (line["text"], line["when"])
+        if not _condition_holds(condition, situation, plan):
+            continue
+        filled = _fill(text, figures)
+        if filled:
+            lines.append(filled)
+    refusal = _fill(entry["refusal"], figures) or _fill(entry.get("refusal_generic", ""), figures)
+    if refusal:
+        lines.append(refusal)
+    return lines
+
+
+def script_message(stage: int, situation: Situation, plan: Optional[InstallmentPlan] = None,
+                   option: Optional[PlanOption] = None) -> Dict[str, object]:
+    """The contract's ``script`` structured message."""
+    return {"type": "script", "stage": stage,
+            "lines": stage_lines(stage, situation, plan, option)}
+
+
+def checklist(situation: Situation, option: PlanOption) -> List[str]:
+    figures = _figures(situation, None, option)
+    return [line for line in (_fill(text, figures) for text in wording()["checklist"]) if line]
+
+
+def agreement_message(situation: Situation, option: PlanOption) -> Dict[str, object]:
+    """The contract's ``agreement`` structured message for stage 6."""
+    return {"type": "agreement", "carrier": situation.carrier,
+            "arrears_amount": situation.arrears_amount, "option": option.to_dict(),
+            "checklist": checklist(situation, option)}
