@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional
+from typing import TYPE_CHECKING, Dict, Iterable, List, Optional
 
 from negotiation.data import load
 from negotiation.money import format_months, format_won
 from negotiation.planner import InstallmentPlan, PlanOption
+
+if TYPE_CHECKING:  # imported for annotations only, to keep the modules independent
+    from negotiation.alternatives import Alternative
+    from negotiation.risk import RiskStep
 
 STAGE_KEYS = {1: "open", 2: "situation", 3: "goal", 4: "information", 5: "proposal",
               6: "agreement"}
@@ -195,3 +199,41 @@ def agreement_message(situation: Situation, option: PlanOption) -> Dict[str, obj
     return {"type": "agreement", "carrier": situation.carrier,
             "arrears_amount": situation.arrears_amount, "option": option.to_dict(),
             "checklist": checklist(situation, option)}
+
+
+def _fragment(name: str, **values: object) -> str:
+    return str(wording()["fragments"][name]).format(**values)
+
+
+def risk_lines(steps: Iterable["RiskStep"]) -> List[str]:
+    """Each risk step as one line: when, what, and where the fact comes from."""
+    return [_fragment("risk_line", when=step.when, text=step.text, source=step.source)
+            for step in steps]
+
+
+def alternative_lines(items: Iterable["Alternative"]) -> List[str]:
+    """Each alternative as one line, with its monthly saving and source where known."""
+    lines = []
+    for item in items:
+        line = _fragment("alternative_line", title=item.title, explanation=item.explanation)
+        if item.monthly_saving:
+            line += _fragment("alternative_saving", saving=format_won(item.monthly_saving))
+        if item.weak:
+            line += _fragment("alternative_weak")
+        if item.source:
+            line += _fragment("alternative_source", source=item.source)
+        lines.append(line)
+    return lines
+
+
+def shortfall_note(shortfall: int) -> str:
+    return _fragment("shortfall_note", shortfall=format_won(shortfall))
+
+
+def customer_centre_line(carrier: Optional[str]) -> str:
+    """Where to call, from facts.yml; numbers known only from blogs carry a caution."""
+    centre = load("facts")["customer_centres"].get(carrier or "")
+    if not centre:
+        return ""
+    line = _fragment("centre_line", line=centre["line"])
+    return line + (_fragment("centre_weak") if centre.get("weak") else "")

@@ -94,12 +94,20 @@ OPTION_CUES: Dict[str, Sequence[str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A figure read correctly but outside the configured limits for its slot."""
+
+    value: int
+    reason: str  # "too_small" or "too_large"
+
+
 @dataclass
 class Reading:
-    """What one message says: slot values, values refused (slot -> reason), and problems."""
+    """What one message says: slot values, and figures refused with the reason."""
 
     values: Dict[str, Any] = field(default_factory=dict)
-    refused: Dict[str, str] = field(default_factory=dict)
+    refused: Dict[str, Refusal] = field(default_factory=dict)
 
     def has(self, slot: str) -> bool:
         return slot in self.values
@@ -314,6 +322,6 @@ def _store(reading: Reading, slot: str, value: int) -> None:
         return  # the first figure for a slot in a message is the one the person meant
     reason = check_limits(slot, value)
     if reason:
-        reading.refused[slot] = reason
+        reading.refused[slot] = Refusal(value, reason)
     else:
         reading.values[slot] = value

@@ -1,0 +1,27 @@
+"""Answers to the questions people ask along the way (how to negotiate, what to prepare, ...).
+
+Every question intent has its answer in negotiation/data/messages.yml as ``answer_<intent>``, so
+one action serves them all and adding a question needs no code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import latest_intent, utter
+from negotiation.messages import keys
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        key = f"answer_{latest_intent(tracker)}"
+        utter(dispatcher, key if key in keys() else "answer_ask_how_to_negotiate")
+        return []

@@ -1,0 +1,76 @@
+"""Form validation: one base for every form that asks the person for figures.
+
+The figures themselves are read and checked by ``action_validate_slot_mappings`` (see
+extraction.py), so these actions decide only two things: which slots a form still needs (the
+recovery questions only when the person expects their finances to improve), and whether a reply
+that answered nothing was an attempt to answer. An attempt keeps the form going, so the question
+is asked again after the explanation; anything else (a question, "처음부터") is left to the rules.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.common import is_answer_attempt, latest_intent
+
+RECOVERY_DETAIL_SLOTS = ("recovery_months", "recovery_budget")
+
+
+class CoachFormValidation(FormValidationAction):
+    """Shared behaviour of the coach's forms."""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """``validate_<form name>``."""
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        # Values arrive already validated by action_validate_slot_mappings; keep those that
+        # belong to this form.
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
+                                              domain)
+        return [SlotSet(slot, value) for slot, value in tracker.slots_to_validate().items()
+                if slot in required]
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events = await super().run(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        answered = any(event.get("event") == "slot" and event.get("name") != "requested_slot"
+                       for event in events)
+        if (requested and not answered and tracker.latest_action_name == "action_listen"
+                and (tracker.slots_to_validate()
+                     or is_answer_attempt(latest_intent(tracker),
+                                          tracker.latest_message.get("text")))):
+            # An answer we could not use (or a figure for another question): ask again rather
+            # than let the form be rejected.
+            events.append(SlotSet(requested, None))
+        return events
+
+
+class ValidateSituationForm(CoachFormValidation):
+    def name(self) -> Text:
+        return "validate_situation_form"
+
+
+class ValidateGoalForm(CoachFormValidation):
+    def name(self) -> Text:
+        return "validate_goal_form"
+
+
+class ValidateInformationForm(CoachFormValidation):
+    def name(self) -> Text:
+        return "validate_information_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        if tracker.get_slot("recovery_expected") is False:
+            return [slot for slot in domain_slots if slot not in RECOVERY_DETAIL_SLOTS]
+        return domain_slots

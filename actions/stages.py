@@ -1,0 +1,259 @@
+"""The six stages of the negotiation, as thin actions over the engine.
+
+Each action finishes one stage (its lines to say, filled with the person's figures) and enters the
+next (the contract's ``stage`` message and a short introduction). Which action runs when is decided
+by the rules and stories in data/; the ``stage`` slot only keeps every stage message to once per
+conversation, in order.
+"""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (bullet_list, missing_plan_figures, plan_for, send_structured, utter,
+                            situation_from_tracker)
+from negotiation import alternatives as alternatives_catalogue
+from negotiation import scripts
+from negotiation.korean import josa
+from negotiation.money import format_won
+from negotiation.planner import InstallmentPlan, PlanOption
+from negotiation.risk import reminder, risk_timeline
+from negotiation.scripts import Situation
+
+
+def enter_stage(dispatcher: CollectingDispatcher, tracker: Tracker, stage: int,
+                entered: Optional[int] = None) -> List[EventType]:
+    """Send the ``stage`` message unless the conversation is already at or past ``stage``."""
+    current = int(entered if entered is not None else (tracker.get_slot("stage") or 0))
+    if current >= stage:
+        return []
+    send_structured(dispatcher, tracker, scripts.stage_message(stage))
+    return [SlotSet("stage", stage)]
+
+
+def send_script(dispatcher: CollectingDispatcher, tracker: Tracker, response: str, stage: int,
+                situation: Situation, plan: Optional[InstallmentPlan] = None,
+                option: Optional[PlanOption] = None, **values: Any) -> None:
+    """The stage's polite lines, as text for every channel and as a ``script`` message."""
+    message = scripts.script_message(stage, situation, plan, option)
+    utter(dispatcher, response, lines=bullet_list(message["lines"]), **values)
+    send_structured(dispatcher, tracker, message)
+
+
+class ActionBegin(Action):
+    """Stage 1 (how to open the call), then into stage 2 (telling the situation)."""
+
+    def name(self) -> Text:
+        return "action_begin"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        events = enter_stage(dispatcher, tracker, 1)
+        utter(dispatcher, "welcome")
+        send_script(dispatcher, tracker, "open_script", 1, situation)
+        events += enter_stage(dispatcher, tracker, 2, entered=1)
+        utter(dispatcher, "situation_intro")
+        return events
+
+
+class ActionFinishSituation(Action):
+    """End of stage 2: what may happen if the bill stays unpaid, and how to explain it."""
+
+    def name(self) -> Text:
+        return "action_finish_situation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        steps = risk_timeline(situation.carrier, situation.months_overdue,
+                              situation.arrears_amount, situation.service_suspended)
+        utter(dispatcher, "risk_timeline", items=bullet_list(scripts.risk_lines(steps)), reminder=reminder())
+        send_script(dispatcher, tracker, "situation_script", 2, situation)
+        events = enter_stage(dispatcher, tracker, 3)
+        utter(dispatcher, "goal_intro")
+        return events
+
+
+class ActionFinishGoal(Action):
+    """End of stage 3: how to ask for the chosen goals; then into stage 4 (the figures)."""
+
+    def name(self) -> Text:
+        return "action_finish_goal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        goals = ", ".join(scripts.goal_labels(situation.goals))
+        send_script(dispatcher, tracker, "goal_script", 3, situation, goals=goals)
+        events = enter_stage(dispatcher, tracker, 4)
+        utter(dispatcher, "information_intro")
+        return events
+
+
+def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
+            situation: Situation) -> List[EventType]:
+    """Stage 5's content: the plan, the alternatives, the lines to say, and the question."""
+    plan = plan_for(situation)
+    if plan is None:
+        utter(dispatcher, "plan_nothing_left", lump_sum=format_won(situation.lump_sum or 0),
+                                 arrears=format_won(situation.arrears_amount))
+        items = alternatives_catalogue.build_alternatives(situation.welfare_status, True)
+        _send_alternatives(dispatcher, tracker, items, 0)
+        send_script(dispatcher, tracker, "proposal_script", 5, situation)
+        utter(dispatcher, "ask_plan_option_single")
+        return [SlotSet("plan_option", None)]
+
+    capacity = situation.monthly_budget - situation.monthly_bill
+    if capacity > 0:
+        utter(dispatcher, "proposal_intro", capacity=format_won(capacity))
+    else:
+        utter(dispatcher, "proposal_intro_no_room", bill=format_won(situation.monthly_bill),
+                                 budget=format_won(situation.monthly_budget))
+    if plan.feasible:
+        for option in plan.options:
+            utter(dispatcher, "plan_option", label=scripts.option_label(option.kind),
+                                     months=option.months,
+                                     schedule=scripts.describe_payments(option.payments))
+    else:
+        even = plan.options[0]
+        utter(dispatcher, "plan_infeasible", max_months=plan.max_months,
+                                 schedule=josa(scripts.describe_payments(even.payments), "이"),
+                                 shortfall=format_won(plan.shortfall))
+    send_structured(dispatcher, tracker, plan.to_message())
+
+    items = alternatives_catalogue.build_alternatives(situation.welfare_status, plan.feasible,
+                                                      plan.shortfall)
+    _send_alternatives(dispatcher, tracker, items, plan.shortfall)
+    send_script(dispatcher, tracker, "proposal_script", 5, situation, plan, plan.options[0])
+    _ask_for_option(dispatcher, plan)
+    return [SlotSet("plan_option", None)]
+
+
+def _send_alternatives(dispatcher: CollectingDispatcher, tracker: Tracker,
+                       items: List[alternatives_catalogue.Alternative], shortfall: int) -> None:
+    utter(dispatcher, "alternatives", items=bullet_list(scripts.alternative_lines(items)))
+    if alternatives_catalogue.covered_by_savings(items, shortfall):
+        saving = sum(item.monthly_saving or 0 for item in items)
+        utter(dispatcher, "alternatives_cover_shortfall", saving=format_won(saving), shortfall=format_won(shortfall))
+    send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
+
+
+def _ask_for_option(dispatcher: CollectingDispatcher, plan: InstallmentPlan) -> None:
+    if len(plan.options) == 1:
+        utter(dispatcher, "ask_plan_option_single")
+        return
+    buttons = [{"title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
+                "payload": f"{scripts.option_label(option.kind)}로 할게요"}
+               for option in plan.options]
+    utter(dispatcher, "ask_plan_option", buttons=buttons)
+
+
+class ActionProposePlan(Action):
+    """End of stage 4 (the figures to tell the agent), then stage 5: the proposal."""
+
+    def name(self) -> Text:
+        return "action_propose_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        send_script(dispatcher, tracker, "information_script", 4, situation)
+        events = enter_stage(dispatcher, tracker, 5)
+        return events + propose(dispatcher, tracker, situation)
+
+
+class ActionUpdatePlan(Action):
+    """After a correction (or any figure told outside a form): the plan follows the figures."""
+
+    def name(self) -> Text:
+        return "action_update_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        if int(tracker.get_slot("stage") or 0) < 5 or missing_plan_figures(situation):
+            utter(dispatcher, "plan_needs_figures")
+            return [FollowupAction(_next_step(tracker))]
+        return propose(dispatcher, tracker, situation)
+
+
+def _next_step(tracker: Tracker) -> str:
+    """Where to pick the conversation up when a figure arrives before the plan exists."""
+    stage = int(tracker.get_slot("stage") or 0)
+    if stage < 2:
+        return "action_begin"
+    if stage < 3:
+        return "situation_form"
+    if stage < 4:
+        return "goal_form"
+    return "information_form"
+
+
+class ActionConfirmAgreement(Action):
+    """Stage 6: the option the person chose, summed up with a checklist and closing lines."""
+
+    def name(self) -> Text:
+        return "action_confirm_agreement"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        situation = situation_from_tracker(tracker)
+        missing = missing_plan_figures(situation)
+        if missing or int(tracker.get_slot("stage") or 0) < 5:
+            utter(dispatcher, "plan_needs_figures")
+            return [FollowupAction(_next_step(tracker))]
+
+        plan = plan_for(situation)
+        option = self._chosen_option(plan, tracker.get_slot("plan_option"), situation)
+        if option is None:
+            utter(dispatcher, "option_unavailable")
+            _ask_for_option(dispatcher, plan)
+            return [SlotSet("plan_option", None)]
+
+        events = enter_stage(dispatcher, tracker, 6)
+        carrier = scripts.carrier_name(situation.carrier)
+        if plan is None:
+            utter(dispatcher, "agreement_summary_lump_sum", carrier=carrier,
+                                     arrears=josa(format_won(situation.arrears_amount), "을"))
+        else:
+            utter(dispatcher, "agreement_summary", carrier=carrier,
+                arrears=format_won(situation.arrears_amount),
+                remaining=josa(format_won(plan.remaining), "을"), months=option.months,
+                schedule=scripts.describe_payments(option.payments))
+        send_structured(dispatcher, tracker, scripts.agreement_message(situation, option))
+        send_script(dispatcher, tracker, "agreement_script", 6, situation, plan, option)
+        checklist = scripts.checklist(situation, option)
+        if plan is not None and not plan.feasible:
+            checklist.append(scripts.shortfall_note(plan.shortfall))
+        utter(dispatcher, "agreement_checklist", items=bullet_list(checklist),
+                                 centre=scripts.customer_centre_line(situation.carrier))
+        utter(dispatcher, "agreement_goodbye")
+        return events + [SlotSet("plan_option", option.kind)]
+
+    @staticmethod
+    def _chosen_option(plan: Optional[InstallmentPlan], kind: Optional[str],
+                       situation: Situation) -> Optional[PlanOption]:
+        if plan is None:
+            # The lump sum covers everything: the "plan" is one payment today.
+            return PlanOption("lump_sum", [situation.arrears_amount])
+        if kind is None:
+            return plan.options[0]
+        return plan.option(kind)
+
+
+class ActionStartOver(Action):
+    """Forget everything and begin again at stage 1."""
+
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        utter(dispatcher, "start_over")
+        return [Restarted(), FollowupAction("action_begin")]
