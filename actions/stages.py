@@ -89,7 +89,7 @@ class ActionFinishGoal(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         situation = situation_from_tracker(tracker)
-        goals = ", ".join(scripts.goal_labels(situation.goals))
+        goals = josa(", ".join(scripts.goal_labels(situation.goals)), "이에요")
         send_script(dispatcher, tracker, "goal_script", 3, situation, goals=goals)
         events = enter_stage(dispatcher, tracker, 4)
         utter(dispatcher, "information_intro")
@@ -107,7 +107,7 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
         _send_alternatives(dispatcher, tracker, items, 0)
         send_script(dispatcher, tracker, "proposal_script", 5, situation)
         utter(dispatcher, "ask_plan_option_single")
-        return [SlotSet("plan_option", None)]
+        return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
 
     capacity = situation.monthly_budget - situation.monthly_bill
     if capacity > 0:
@@ -132,7 +132,7 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
     _send_alternatives(dispatcher, tracker, items, plan.shortfall)
     send_script(dispatcher, tracker, "proposal_script", 5, situation, plan, plan.options[0])
     _ask_for_option(dispatcher, plan)
-    return [SlotSet("plan_option", None)]
+    return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
 
 
 def _send_alternatives(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -222,10 +222,11 @@ class ActionConfirmAgreement(Action):
             utter(dispatcher, "agreement_summary_lump_sum", carrier=carrier,
                                      arrears=josa(format_won(situation.arrears_amount), "을"))
         else:
-            utter(dispatcher, "agreement_summary", carrier=carrier,
-                arrears=format_won(situation.arrears_amount),
-                remaining=josa(format_won(plan.remaining), "을"), months=option.months,
-                schedule=scripts.describe_payments(option.payments))
+            utter(dispatcher,
+                  "agreement_summary_with_lump_sum" if plan.lump_sum else "agreement_summary",
+                  carrier=carrier, lump_sum=josa(format_won(plan.lump_sum), "을"),
+                  remaining=josa(format_won(plan.remaining), "을"), months=option.months,
+                  schedule=scripts.describe_payments(option.payments))
         send_structured(dispatcher, tracker, scripts.agreement_message(situation, option))
         send_script(dispatcher, tracker, "agreement_script", 6, situation, plan, option)
         checklist = scripts.checklist(situation, option)

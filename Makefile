@@ -1,0 +1,69 @@
+# 미납 협상 코치 — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/coach.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+.PHONY: help run shell test test-engine test-actions test-stories test-e2e validate train bench clean
+
+help:
+	@echo "make run     set up, train when the data changed, start the coach (REST + socket.io)"
+	@echo "make shell   chat in the terminal (rasa shell with the action server)"
+	@echo "make test    every test: engine, actions, data validation, test stories, end-to-end"
+	@echo "make train   train the model (only when config, domain or data changed)"
+	@echo "make bench   speed and memory of the engine and of a running coach"
+
+# The virtual environment is rebuilt when requirements.txt changes.
+$(VENV)/.installed: requirements.txt scripts/find-python.sh
+	@python=$$(scripts/find-python.sh) && \
+	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==24.0
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+# Training runs only when the config, the domain or the training data changed.
+$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name coach --out models
+	@touch $@
+
+train: $(MODEL)
+
+validate: $(VENV)/.installed
+	$(RASA) data validate --fail-on-warnings
+
+run: $(MODEL)
+	@scripts/run.sh
+
+shell: $(MODEL)
+	@scripts/shell.sh
+
+test-engine: $(VENV)/.installed
+	$(PY) -m pytest tests/engine -q
+
+test-actions: $(VENV)/.installed
+	$(PY) -m pytest tests/actions -q
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors \
+	  --out results/stories
+
+test-e2e: $(MODEL)
+	$(PY) -m pytest tests/e2e -q
+
+test: validate test-engine test-actions test-stories test-e2e
+	@echo "make test: all suites passed"
+
+bench: $(MODEL)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf results .run .pytest_cache

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server (REST and socket.io channels) and stop both on
+# Ctrl-C. Used by `make run`; ports can be changed with ACTION_PORT and RASA_PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+VENV=${VENV:-.venv}
+ACTION_PORT=${ACTION_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+MODEL=${MODEL:-models/coach.tar.gz}
+mkdir -p .run
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping the coach..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$ACTION_PORT" "$RASA_PORT"; do
+  if ! port_free "$port"; then
+    echo "error: port $port is already in use. Stop what uses it, or set ACTION_PORT/RASA_PORT." >&2
+    exit 1
+  fi
+done
+
+sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
+
+"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" > .run/actions.log 2>&1 &
+pids+=($!)
+api_args=()
+if [ -n "${RASA_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA_TOKEN"); fi
+"$VENV/bin/rasa" run --model "$MODEL" --endpoints .run/endpoints.yml \
+  --credentials credentials.yml --port "$RASA_PORT" --cors "http://localhost:${RASA_PORT}" \
+  "${api_args[@]}" > .run/rasa.log 2>&1 &
+pids+=($!)
+
+echo "Starting the coach (the model takes about half a minute to load)..."
+for _ in $(seq 1 180); do
+  if curl -fs "http://localhost:${RASA_PORT}/status" >/dev/null 2>&1 \
+      || curl -fs "http://localhost:${RASA_PORT}/" >/dev/null 2>&1; then
+    break
+  fi
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "error: a server stopped while starting; see .run/actions.log and .run/rasa.log" >&2
+      exit 1
+    fi
+  done
+  sleep 1
+done
+cat <<MSG
+
+  미납 협상 코치가 준비됐어요.
+  REST:       curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
+                -H 'Content-Type: application/json' -d '{"sender": "me", "message": "안녕하세요"}'
+  socket.io:  http://localhost:${RASA_PORT}/socket.io (the web chat's channel)
+  Terminal:   make shell (in another terminal, after stopping this one)
+  Logs:       .run/rasa.log, .run/actions.log
+  Stop:       Ctrl-C
+
+MSG
+wait -n "${pids[@]}" || true
+echo "error: a server stopped; see .run/actions.log and .run/rasa.log" >&2
+exit 1

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Chat in the terminal: the action server starts in the background and stops with the shell.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false
+VENV=${VENV:-.venv}
+ACTION_PORT=${ACTION_PORT:-5055}
+mkdir -p .run
+sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
+"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" > .run/actions.log 2>&1 &
+action_pid=$!
+trap 'kill $action_pid 2>/dev/null || true' EXIT INT TERM
+"$VENV/bin/rasa" shell --model "${MODEL:-models/coach.tar.gz}" --endpoints .run/endpoints.yml

@@ -1,0 +1,80 @@
+"""action_validate_slot_mappings: every figure in a message, corrections and refusals."""
+
+
+from actions.extraction import ActionReadFigures
+from tests.actions.conftest import make_tracker, run_action, slot_events, texts
+
+
+def run(dispatcher, domain, **tracker_arguments):
+    tracker = make_tracker(**tracker_arguments)
+    return run_action(ActionReadFigures(), dispatcher, tracker, domain)
+
+
+def test_reads_several_figures_from_one_message(dispatcher, domain):
+    events = run(dispatcher, domain, text="SKT인데 35만원 밀렸고 두 달째예요",
+                       requested_slot="carrier")
+    assert slot_events(events) == {"carrier": "SKT", "arrears_amount": 350000,
+                                   "months_overdue": 2}
+    assert texts(dispatcher) == []
+
+
+def test_a_changed_figure_is_acknowledged(dispatcher, domain):
+    events = run(dispatcher, domain, text="아 잘못 말했어요, 미납액은 30만원이에요",
+                       intent="correct", slots={"arrears_amount": 350000.0})
+    assert slot_events(events) == {"arrears_amount": 300000}
+    assert texts(dispatcher) == ["미납액을 35만원에서 30만원으로 바꿨어요."]
+
+
+def test_a_changed_carrier_is_acknowledged_with_the_right_particle(dispatcher, domain):
+    run(dispatcher, domain, text="KT가 아니라 알뜰폰이에요", intent="correct",
+              slots={"carrier": "KT"})
+    assert texts(dispatcher) == ["통신사를 KT에서 알뜰폰으로 바꿨어요."]
+
+
+def test_the_same_figure_again_changes_nothing(dispatcher, domain):
+    events = run(dispatcher, domain, text="35만원이요", requested_slot=None,
+                       slots={"arrears_amount": 350000.0})
+    assert events == [] and texts(dispatcher) == []
+
+
+def test_absurd_figures_are_refused_with_a_reason(dispatcher, domain):
+    events = run(dispatcher, domain, text="3억원이요", requested_slot="arrears_amount")
+    assert slot_events(events) == {}
+    assert texts(dispatcher) == [
+        "말씀하신 미납액(3억원)이 너무 커 보여요. 혹시 0이 더 들어가지 않았는지 확인하고 다시 알려 주세요."]
+
+
+def test_an_unreadable_answer_gets_an_example(dispatcher, domain):
+    events = run(dispatcher, domain, text="음 꽤 많아요", requested_slot="arrears_amount")
+    assert events == []
+    assert "35만원" in texts(dispatcher)[0]
+
+
+def test_a_question_instead_of_an_answer_is_left_to_the_rules(dispatcher, domain):
+    events = run(dispatcher, domain, text="상담원이 거절하면 어떡해요?",
+                       intent="ask_agent_refuses", requested_slot="arrears_amount")
+    assert events == [] and texts(dispatcher) == []
+
+
+def test_reads_each_message_once(dispatcher, domain):
+    # Forms run slot extraction again when they activate, after another action.
+    events = run(dispatcher, domain, text="35만원", latest_action_name="action_begin",
+                       requested_slot="arrears_amount")
+    assert events == []
+
+
+def test_goals_told_later_are_added(dispatcher, domain):
+    events = run(dispatcher, domain, text="요금 할인도 받고 싶어요",
+                       slots={"goals": ["installment"]})
+    assert slot_events(events) == {"goals": ["installment", "fee_adjustment"]}
+
+
+def test_no_recovery_clears_its_details(dispatcher, domain):
+    events = run(dispatcher, domain, text="아니요 없어요", intent="deny",
+                       requested_slot="recovery_expected")
+    assert slot_events(events) == {"recovery_expected": False, "recovery_months": None,
+                                   "recovery_budget": None}
+
+
+def test_button_payloads_with_a_slash_are_not_read(dispatcher, domain):
+    assert run(dispatcher, domain, text="/restart", requested_slot="arrears_amount") == []

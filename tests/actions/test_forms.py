@@ -1,0 +1,54 @@
+"""Form validation: dynamic recovery questions and asking again instead of being rejected."""
+
+
+from actions.forms import ValidateInformationForm, ValidateSituationForm
+from tests.actions.conftest import make_tracker, run_action, slot_events
+
+
+def test_recovery_details_are_skipped_when_none_is_expected(dispatcher, domain):
+    tracker = make_tracker(
+        slots={"monthly_bill": 55000.0, "monthly_budget": 150000.0, "lump_sum": 0.0,
+               "welfare_status": "none"},
+        set_this_turn={"recovery_expected": False}, text="없어요", intent="deny",
+        requested_slot="recovery_expected", active_loop="information_form")
+    events = run_action(ValidateInformationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"recovery_expected": False, "requested_slot": None}
+
+
+def test_recovery_details_are_asked_when_expected(dispatcher, domain):
+    tracker = make_tracker(
+        slots={"monthly_bill": 55000.0, "monthly_budget": 150000.0, "lump_sum": 0.0,
+               "welfare_status": "none"},
+        set_this_turn={"recovery_expected": True}, text="네", intent="affirm",
+        requested_slot="recovery_expected", active_loop="information_form")
+    events = run_action(ValidateInformationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"recovery_expected": True}  # Rasa asks recovery_months next
+
+
+def test_an_unusable_answer_keeps_the_form_asking(dispatcher, domain):
+    tracker = make_tracker(text="음 꽤 많아요", intent="inform", requested_slot="arrears_amount",
+                           active_loop="situation_form", slots={"carrier": "KT"})
+    events = run_action(ValidateSituationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"arrears_amount": None}
+
+
+def test_a_figure_for_another_form_keeps_the_form_asking(dispatcher, domain):
+    tracker = make_tracker(set_this_turn={"monthly_budget": 120000}, text="예산은 12만원이요",
+                           intent="inform", requested_slot="months_overdue",
+                           active_loop="situation_form")
+    events = run_action(ValidateSituationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"months_overdue": None}
+
+
+def test_a_question_lets_the_form_be_rejected(dispatcher, domain):
+    tracker = make_tracker(text="상담원이 거절하면요?", intent="ask_agent_refuses",
+                           requested_slot="arrears_amount", active_loop="situation_form")
+    events = run_action(ValidateSituationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {}
+
+
+def test_an_answered_question_passes_through(dispatcher, domain):
+    tracker = make_tracker(set_this_turn={"arrears_amount": 350000}, text="35만원",
+                           requested_slot="arrears_amount", active_loop="situation_form")
+    events = run_action(ValidateSituationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"arrears_amount": 350000}

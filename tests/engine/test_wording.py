@@ -1,0 +1,147 @@
+"""Risk timeline, alternatives, scripts, messages and the sources behind every fact."""
+
+import re
+import string
+
+import pytest
+
+from negotiation import alternatives, messages, risk, scripts
+from negotiation.data import load
+from negotiation.korean import josa
+from negotiation.planner import plan_installments
+from negotiation.scripts import Situation
+
+FULL = Situation(carrier="KT", arrears_amount=350_000, months_overdue=2, monthly_bill=55_000,
+                 monthly_budget=150_000, lump_sum=0, goals=["installment", "keep_service"],
+                 welfare_status="livelihood", service_suspended=True)
+
+
+def test_every_fact_has_a_source_and_a_date():
+    facts = load("facts")
+    for key, fact in facts["facts"].items():
+        assert fact["source"], key
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fact["checked"]), key
+        if fact.get("weak"):
+            assert "일반적으로 알려진 바" in fact["text"], key
+
+
+def test_every_catalogue_item_has_a_date_and_the_contract_ids():
+    items = load("alternatives")["items"]
+    assert {item["id"] for item in items} == {
+        "welfare_discount", "selective_contract", "plan_downgrade", "micropayment_block",
+        "billing_date_change", "debt_adjustment", "dispute_mediation"}
+    for item in items:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["checked"]), item["id"]
+        assert item["monthly_saving"] is None or item["source"], item["id"]
+
+
+def test_timeline_for_a_kt_customer_not_yet_suspended():
+    steps = risk.risk_timeline("KT", 2, 350_000, False)
+    keys = [step.key for step in steps]
+    assert keys[:2] == ["notice_before_suspension", "suspension_triggers"]
+    assert "suspension_length_kt" in keys and "suspension_length_skt" not in keys
+    assert "credit_record" in keys
+    assert all(step.source for step in steps)
+    weak = [step for step in steps if step.weak]
+    assert weak and all("일반적으로 알려진 바" in step.text for step in weak)
+
+
+def test_timeline_for_a_suspended_line_skips_the_notice():
+    keys = [step.key for step in risk.risk_timeline("SKT", 3, 90_000, True)]
+    assert "notice_before_suspension" not in keys
+    assert "suspension_length_skt" in keys
+    assert "credit_record" not in keys  # under 10만원
+
+
+def test_small_arrears_get_the_thirty_day_credit_grace():
+    keys = [step.key for step in risk.risk_timeline("LGU+", 1, 150_000, False)]
+    assert "credit_grace" in keys
+
+
+@pytest.mark.parametrize("status, saving", [("livelihood", 33_500), ("housing_education", 21_500),
+                                            ("near_poverty", 21_500), ("basic_pension", 11_000),
+                                            ("disabled", None), ("veteran", None)])
+def test_welfare_discount_caps_per_status(status, saving):
+    items = alternatives.build_alternatives(status, feasible=True)
+    welfare = next(item for item in items if item.id == "welfare_discount")
+    assert welfare.monthly_saving == saving
+
+
+def test_no_welfare_item_without_a_status():
+    for status in (None, "none"):
+        ids = [item.id for item in alternatives.build_alternatives(status, feasible=True)]
+        assert "welfare_discount" not in ids
+
+
+def test_bill_lowering_items_come_first_when_the_plan_does_not_fit():
+    items = alternatives.build_alternatives("livelihood", feasible=False, shortfall=30_000)
+    lowering = [item.lowers_bill for item in items]
+    assert lowering == sorted(lowering, reverse=True)
+    assert items[0].id == "welfare_discount"
+    assert alternatives.covered_by_savings(items, 30_000)
+    assert not alternatives.covered_by_savings(items, 40_000)
+
+
+def test_alternatives_message_shape():
+    message = alternatives.to_message(alternatives.build_alternatives("basic_pension", True))
+    assert message["type"] == "alternatives"
+    assert set(message["items"][0]) == {"id", "title", "monthly_saving", "source"}
+
+
+def test_stage_messages_follow_the_contract():
+    assert [scripts.stage_message(n)["key"] for n in range(1, 7)] == [
+        "open", "situation", "goal", "information", "proposal", "agreement"]
+    assert scripts.stage_message(3) == {"type": "stage", "stage": 3, "key": "goal",
+                                        "title": "목표 정하기"}
+
+
+@pytest.mark.parametrize("stage", range(1, 7))
+def test_scripts_have_two_to_four_lines_and_a_refusal_line(stage):
+    plan = plan_installments(350_000, 55_000, 150_000)
+    lines = scripts.stage_lines(stage, FULL, plan, plan.options[0])
+    assert 3 <= len(lines) <= 6  # two to four lines to say, plus one for when the agent says no
+    assert all("{" not in line for line in lines)
+
+
+def test_stage_five_lines_carry_the_persons_figures():
+    plan = plan_installments(350_000, 55_000, 150_000)
+    lines = scripts.stage_lines(5, FULL, plan, plan.options[0])
+    assert "35만원" in lines[0] and "4개월" in lines[0] and "9만 5천원" in lines[0]
+
+
+def test_lines_whose_figures_are_unknown_are_left_out():
+    lines = scripts.stage_lines(2, Situation())
+    assert all("{" not in line for line in lines)
+    assert not any("미납액이" in line for line in lines)
+
+
+def test_agreement_message_and_checklist():
+    plan = plan_installments(350_000, 55_000, 150_000)
+    message = scripts.agreement_message(FULL, plan.option("even"))
+    assert message["type"] == "agreement" and message["carrier"] == "KT"
+    assert message["option"] == {"kind": "even", "months": 4,
+                                 "payments": [88_000, 88_000, 87_000, 87_000]}
+    assert any("8만 8천원" in line for line in message["checklist"])
+
+
+def test_payment_descriptions_read_naturally():
+    assert scripts.describe_payments([95_000, 95_000, 95_000, 65_000]) == \
+        "처음 3개월은 9만 5천원씩, 마지막 달은 6만 5천원"
+    assert scripts.describe_payments([50_000, 50_000]) == "매달 5만원씩"
+
+
+def test_every_message_template_is_complete():
+    for key in messages.keys():
+        entry = load("messages")["messages"][key][0]
+        fields = {name for _, name, _, _ in string.Formatter().parse(entry["text"]) if name}
+        filled = messages.say(key, **{name: "X" for name in fields})
+        assert "{" not in filled["text"], key
+
+
+@pytest.mark.parametrize("word, particle, expected", [
+    ("미납액", "을", "미납액을"), ("밀린 기간", "을", "밀린 기간을"), ("통신사", "을", "통신사를"),
+    ("KT", "로", "KT로"), ("알뜰폰", "로", "알뜰폰으로"), ("35만원", "로", "35만원으로"),
+    ("2개월", "로", "2개월로"), ("매달 요금", "은", "매달 요금은"), ("고객센터", "이", "고객센터가"),
+])
+def test_particles_follow_the_word(word, particle, expected):
+    assert josa(word, particle) == expected
