@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/coach.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help run shell test test-engine test-actions test-stories test-e2e validate train bench clean
+.PHONY: help venv run shell test lint test-engine test-actions test-stories test-e2e validate train bench clean
 
 help:
 	@echo "make run     set up, train when the data changed, start the coach (REST + socket.io)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test    every test: engine, actions, data validation, test stories, end-to-end"
 	@echo "make train   train the model (only when config, domain or data changed)"
 	@echo "make bench   speed and memory of the engine and of a running coach"
+	@echo "make lint    pyflakes over the Python code"
 
 # The virtual environment is rebuilt when requirements.txt changes.
 $(VENV)/.installed: requirements.txt scripts/find-python.sh
@@ -46,6 +47,9 @@ run: $(MODEL)
 shell: $(MODEL)
 	@scripts/shell.sh
 
+lint: $(VENV)/.installed
+	$(PY) -m pyflakes negotiation actions channels tests bench
+
 test-engine: $(VENV)/.installed
 	$(PY) -m pytest tests/engine -q
 
@@ -59,11 +63,11 @@ test-stories: $(MODEL)
 test-e2e: $(MODEL)
 	$(PY) -m pytest tests/e2e -q
 
-test: validate test-engine test-actions test-stories test-e2e
+test: lint validate test-engine test-actions test-stories test-e2e
 	@echo "make test: all suites passed"
 
-bench: $(MODEL)
-	$(PY) bench/run.py
+bench: $(VENV)/.installed
+	$(PY) bench/run.py $(if $(URL),--url $(URL))
 
 clean:
 	rm -rf results .run .pytest_cache

@@ -12,8 +12,13 @@ from negotiation.messages import say
 from negotiation.planner import InstallmentPlan, plan_installments
 from negotiation.scripts import Situation
 
-# Intents with which a person answers the coach's question rather than asking something else.
-ANSWER_INTENTS = {"inform", "correct", "affirm", "deny", "choose_option"}
+# Intents that step aside from the coach's question (a question of their own, help, leaving):
+# the rules answer them and the form asks its question again. Any other reply inside a form is
+# taken as an attempt to answer, even when the classifier was unsure (nlu_fallback).
+DETOUR_INTENTS = {"greet", "thank", "goodbye", "help", "start_over", "out_of_scope",
+                  "bot_challenge", "ask_how_to_negotiate", "ask_goal_types", "ask_preparation",
+                  "ask_agent_refuses", "ask_consequences", "ask_privacy", "ask_welfare_discount",
+                  "ask_debt_adjustment", "ask_customer_centre", "ask_dispute"}
 # Channels that show text only: structured messages would reach them as raw JSON.
 TEXT_ONLY_CHANNELS = {"cmdline"}
 
@@ -81,7 +86,7 @@ def bullet_list(lines: Iterable[str]) -> str:
 
 def is_answer_attempt(intent: Optional[str], text: Optional[str]) -> bool:
     """Whether the message tries to answer the coach's question (rather than ask or leave)."""
-    return intent in ANSWER_INTENTS or any(char.isdigit() for char in (text or ""))
+    return intent not in DETOUR_INTENTS or any(char.isdigit() for char in (text or ""))
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

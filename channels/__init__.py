@@ -1,0 +1,1 @@
+"""Input channels of the coach beyond Rasa's own (see credentials.yml)."""

@@ -1,0 +1,116 @@
+"""The socket.io channel the web chat uses, with two defects of Rasa 3.6's own fixed.
+
+1. ``SocketIOOutput.send_custom_json`` passes the custom message to ``sio.emit`` as keyword
+   arguments, so a message with a ``type`` key (every structured message of the contract) raises
+   ``TypeError`` and the reply is lost. Here the message itself is emitted, as the contract says.
+2. ``session_request`` calls ``sio.enter_room`` without ``await``; from python-socketio 5.10 that
+   call returns a coroutine that never runs, so with ``session_persistence`` no reply reaches the
+   page (RasaHQ/rasa#13027). Here it is awaited whenever it is awaitable, so the channel works
+   with either version (requirements.txt pins 5.9.0 all the same).
+
+Origins allowed to connect are listed in credentials.yml (``cors_origins``), never ``*``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import uuid
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+logger = logging.getLogger(__name__)
+
+
+class CoachSocketIOOutput(SocketIOOutput):
+    """Emits custom messages as they are, one socket.io event each."""
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
+                               **kwargs: Any) -> None:
+        await self.sio.emit(self.bot_message_evt, dict(json_message), room=recipient_id)
+
+
+async def _maybe_await(result: Any) -> None:
+    if inspect.isawaitable(result):
+        await result
+
+
+class CoachSocketIOInput(SocketIOInput):
+    """Rasa's socket.io input channel with the fixes above and explicit allowed origins."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        channel = super().from_credentials(credentials)
+        channel.cors_origins = list(credentials.get("cors_origins") or [])
+        return channel
+
+    cors_origins: List[Text] = []
+
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        if self.sio is None:
+            return super().get_output_channel()
+        return CoachSocketIOOutput(self.sio, self.bot_message_evt)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_origins)
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook",
+                                           __name__)
+        self.sio = sio
+
+        @socketio_webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+            logger.debug(f"User {sid} connected to the socket.io endpoint.")
+            return True
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text) -> None:
+            logger.debug(f"User {sid} disconnected from the socket.io endpoint.")
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            data = data if isinstance(data, dict) else {}
+            session_id = data.get("session_id") or uuid.uuid4().hex
+            if self.session_persistence:
+                await _maybe_await(sio.enter_room(sid, session_id))
+            await sio.emit("session_confirm", session_id, room=sid)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: Text, data: Dict) -> None:
+            output_channel = CoachSocketIOOutput(sio, self.bot_message_evt)
+            if not isinstance(data, dict):
+                await sio.emit("error", {"reason": "a message must be an object"}, room=sid)
+                return
+            if self.session_persistence:
+                if not data.get("session_id"):
+                    await sio.emit("error", {"reason": "send session_request first"}, room=sid)
+                    return
+                sender_id = data["session_id"]
+            else:
+                sender_id = sid
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except json.JSONDecodeError:
+                    metadata = {}
+            message = UserMessage(data.get("message", ""), output_channel, sender_id,
+                                  input_channel=self.name(), metadata=metadata)
+            await on_new_message(message)
+
+        return socketio_webhook

@@ -1,0 +1,175 @@
+"""The stage actions: what each sends, in which order, filled with the person's figures."""
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import ActionAnswerQuestion
+from actions.questions import QUESTION_ACTIONS
+from actions.stages import (ActionBegin, ActionConfirmAgreement, ActionFinishGoal,
+                            ActionFinishSituation, ActionProposePlan, ActionStartOver,
+                            ActionUpdatePlan)
+from tests.actions.conftest import (FULL_SITUATION, json_messages, make_tracker, run_action,
+                                    slot_events, texts)
+
+
+def types(dispatcher):
+    return [message["type"] for message in json_messages(dispatcher)]
+
+
+def test_begin_enters_stages_one_and_two_in_order(dispatcher, domain):
+    events = run_action(ActionBegin(), dispatcher, make_tracker(text="안녕하세요", intent="greet"),
+                        domain)
+    assert types(dispatcher) == ["stage", "script", "stage"]
+    stages = [m for m in json_messages(dispatcher) if m["type"] == "stage"]
+    assert stages == [{"type": "stage", "stage": 1, "key": "open", "title": "상담 시작"},
+                      {"type": "stage", "stage": 2, "key": "situation", "title": "상황 설명"}]
+    assert json_messages(dispatcher)[1]["stage"] == 1
+    assert slot_events(events) == {"stage": 2}
+    assert "주민등록번호" in texts(dispatcher)[0]  # says up front what it never asks for
+
+
+def test_the_terminal_gets_text_only(dispatcher, domain):
+    tracker = make_tracker(text="안녕하세요", intent="greet", channel="cmdline")
+    run_action(ActionBegin(), dispatcher, tracker, domain)
+    assert json_messages(dispatcher) == []
+    assert any("•" in text for text in texts(dispatcher))  # the script lines, as text
+
+
+def test_finish_situation_explains_risks_with_sources(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 2}, latest_action_name="situation_form")
+    events = run_action(ActionFinishSituation(), dispatcher, tracker, domain)
+    assert types(dispatcher) == ["script", "stage"]
+    risk_text = texts(dispatcher)[0]
+    assert "출처" in risk_text and "KT 약관" in risk_text
+    assert "일반적으로 알려진 바로는" in risk_text  # the weak late-fee fact
+    assert slot_events(events) == {"stage": 3}
+
+
+def test_finish_goal_names_the_goals(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 3})
+    run_action(ActionFinishGoal(), dispatcher, tracker, domain)
+    assert texts(dispatcher)[0].startswith("고르신 목표는 분할 납부, 서비스 유지(정지 유예)예요.")
+    assert types(dispatcher) == ["script", "stage"]
+
+
+def test_proposal_sends_plan_alternatives_and_script(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 4})
+    events = run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    assert types(dispatcher) == ["script", "stage", "installment_plan", "alternatives", "script"]
+    plan = json_messages(dispatcher)[2]
+    assert plan["feasible"] is True
+    assert [option["kind"] for option in plan["options"]] == ["fastest", "even"]
+    alternatives = json_messages(dispatcher)[3]["items"]
+    assert alternatives[0] == {"id": "welfare_discount", "title": "복지 할인 신청",
+                               "monthly_saving": 33500,
+                               "source": alternatives[0]["source"]}
+    script = json_messages(dispatcher)[4]
+    assert script["stage"] == 5 and "35만원" in script["lines"][0]
+    assert dispatcher.messages[-1]["buttons"][0]["title"] == "최대한 빨리 갚기 (4개월)"
+    assert slot_events(events) == {"stage": 5, "plan_option": None, "plan_shown": True}
+
+
+def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "monthly_budget": 80000.0, "stage": 4})
+    run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    plan = next(m for m in json_messages(dispatcher) if m["type"] == "installment_plan")
+    assert plan["feasible"] is False and plan["shortfall"] == 34000
+    assert any("3만 4천원이 부족해요" in text for text in texts(dispatcher))
+    items = next(m for m in json_messages(dispatcher) if m["type"] == "alternatives")["items"]
+    assert [item["id"] for item in items[:4]] == ["welfare_discount", "selective_contract",
+                                                 "plan_downgrade", "micropayment_block"]
+
+
+def test_nothing_to_plan_when_the_lump_sum_covers_the_arrears(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "lump_sum": 400000.0, "stage": 4})
+    run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    assert "installment_plan" not in types(dispatcher)
+    assert any("모두 갚을 수 있어요" in text for text in texts(dispatcher))
+
+
+def test_agreement_uses_the_chosen_option(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
+                                  "plan_option": "even"}, intent="choose_option",
+                           text="매달 고르게 나눠 갚기로 할게요")
+    events = run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    assert types(dispatcher) == ["stage", "agreement", "script"]
+    agreement = json_messages(dispatcher)[1]
+    assert agreement["option"] == {"kind": "even", "months": 4,
+                                   "payments": [88000, 88000, 87000, 87000]}
+    assert agreement["carrier"] == "KT" and agreement["arrears_amount"] == 350000
+    assert any("접수 번호" in line for line in agreement["checklist"])
+    assert texts(dispatcher)[0] == ("좋아요. KT 상담원에게 미납액 35만원을 4개월 동안 처음 2개월은 "
+                                    "8만 8천원씩, 마지막 2개월은 8만 7천원씩 나눠 내겠다고 "
+                                    "제안하시면 돼요.")
+    assert slot_events(events) == {"stage": 6, "plan_option": "even"}
+
+
+def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
+                           intent="affirm", text="네")
+    run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
+    assert agreement["option"]["kind"] == "fastest"
+
+
+def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
+                                  "plan_option": "step_up"}, intent="choose_option")
+    events = run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    assert "agreement" not in types(dispatcher)
+    assert "그 방법은 지금 계획에 없어요" in texts(dispatcher)[0]
+    assert slot_events(events) == {"plan_option": None}
+
+
+def test_update_plan_after_a_correction_sends_a_new_plan_without_a_stage(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "arrears_amount": 300000.0, "stage": 6,
+                                  "plan_shown": True}, intent="correct")
+    run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert "stage" not in types(dispatcher)
+    plan = next(m for m in json_messages(dispatcher) if m["type"] == "installment_plan")
+    assert plan["arrears_amount"] == 300000
+
+
+def test_update_plan_with_figures_missing_goes_back_to_the_questions(dispatcher, domain):
+    tracker = make_tracker(slots={"carrier": "KT", "stage": 4})
+    events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "information_form", "timestamp": None}]
+
+
+def test_start_over_forgets_everything_and_begins_again(dispatcher, domain):
+    events = run_action(ActionStartOver(), dispatcher, make_tracker(intent="start_over"), domain)
+    assert [event["event"] for event in events] == ["restart", "followup"]
+    assert events[1]["name"] == "action_begin"
+    assert "처음부터" in texts(dispatcher)[0]
+
+
+def test_every_question_carries_an_example_or_buttons(dispatcher, domain):
+    assert len(QUESTION_ACTIONS) == 12
+    for action_class in QUESTION_ACTIONS:
+        messages = CollectingDispatcher()
+        run_action(action_class(), messages, make_tracker(), domain)
+        message = messages.messages[0]
+        assert "예:" in message["text"] or message.get("buttons"), action_class().name()
+    form_slots = {slot for form in domain["forms"].values() for slot in form["required_slots"]}
+    assert {action().name() for action in QUESTION_ACTIONS} == {f"action_ask_{slot}"
+                                                              for slot in form_slots}
+
+
+def test_every_question_intent_has_an_answer(dispatcher, domain):
+    question_intents = [intent for intent in domain["intents"]
+                        if isinstance(intent, str) and (intent.startswith("ask_")
+                                                        or intent == "bot_challenge")]
+    assert len(question_intents) == 11
+    for intent in question_intents:
+        messages = CollectingDispatcher()
+        run_action(ActionAnswerQuestion(), messages, make_tracker(intent=intent), domain)
+        assert messages.messages[0]["text"], intent
+
+
+
+def test_every_question_intent_is_a_detour_for_the_forms(domain):
+    from actions.common import DETOUR_INTENTS
+
+    intents = {intent for intent in domain["intents"] if isinstance(intent, str)}
+    question_intents = {intent for intent in intents
+                        if intent.startswith("ask_") or intent == "bot_challenge"}
+    assert question_intents <= DETOUR_INTENTS <= intents
