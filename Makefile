@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/coach.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help venv run shell test lint test-engine test-actions test-stories test-e2e validate train bench clean
+.PHONY: help venv run shell test lint eval-nlu test-engine test-actions test-stories test-e2e validate train bench clean
 
 help:
 	@echo "make run     set up, train when the data changed, start the coach (REST + socket.io)"
@@ -20,19 +20,27 @@ help:
 	@echo "make train   train the model (only when config, domain or data changed)"
 	@echo "make bench   speed and memory of the engine and of a running coach"
 	@echo "make lint    pyflakes over the Python code"
+	@echo "make eval-nlu  measure the NLU pipelines and write docs/nlu-report.md"
 
 # The virtual environment is rebuilt when requirements.txt changes.
-$(VENV)/.installed: requirements.txt scripts/find-python.sh
+$(VENV)/.installed: requirements.txt pyproject.toml scripts/find-python.sh
 	@python=$$(scripts/find-python.sh) && \
 	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==24.0
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# The project itself, editable, so that spaCy finds the Kiwi tokenizer's entry point.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
+
+# The project's Korean spaCy pipeline (blank `ko` + Kiwi tokenizer; no weights to download).
+SPACY_KO := models/spacy_ko_kiwi/meta.json
+$(SPACY_KO): $(VENV)/.installed korean_nlp/tokenizer.py korean_nlp/build.py
+	$(PY) -m korean_nlp.build models/spacy_ko_kiwi
 
 venv: $(VENV)/.installed
 
 # Training runs only when the config, the domain or the training data changed.
-$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+$(MODEL): $(VENV)/.installed $(SPACY_KO) $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name coach --out models
 	@touch $@
 
@@ -48,10 +56,10 @@ shell: $(MODEL)
 	@scripts/shell.sh
 
 lint: $(VENV)/.installed
-	$(PY) -m pyflakes negotiation actions channels tests bench
+	$(PY) -m pyflakes negotiation actions channels korean_nlp scripts tests bench
 
-test-engine: $(VENV)/.installed
-	$(PY) -m pytest tests/engine -q
+test-engine: $(VENV)/.installed $(SPACY_KO)
+	$(PY) -m pytest tests/engine tests/nlu -q
 
 test-actions: $(VENV)/.installed
 	$(PY) -m pytest tests/actions -q
@@ -65,6 +73,9 @@ test-e2e: $(MODEL)
 
 test: lint validate test-engine test-actions test-stories test-e2e
 	@echo "make test: all suites passed"
+
+eval-nlu: $(VENV)/.installed $(SPACY_KO)
+	$(PY) scripts/eval_nlu.py
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py $(if $(URL),--url $(URL))

@@ -175,10 +175,11 @@ def find_option(text: str) -> Optional[str]:
     return None
 
 
-def _nearest_cue(text: str, start: int, end: int, window_start: int, window_end: int,
-                 cues: Dict[str, Sequence[str]]) -> Optional[str]:
-    """The slot whose cue stands nearest the figure at [start, end) inside the window."""
-    best: Optional[Tuple[int, str]] = None
+def _cues_by_distance(text: str, start: int, end: int, window_start: int, window_end: int,
+                      cues: Dict[str, Sequence[str]]) -> List[str]:
+    """The slots whose cues stand in the window around the figure at [start, end), nearest
+    first (a cue before the figure wins a tie)."""
+    distances: Dict[str, int] = {}
     for slot, words in cues.items():
         for word in words:
             for match in re.finditer(re.escape(word), text[window_start:window_end]):
@@ -187,12 +188,18 @@ def _nearest_cue(text: str, start: int, end: int, window_start: int, window_end:
                 if cue_end <= start:
                     distance = start - cue_end
                 elif cue_start >= end:
-                    distance = cue_start - end + 1  # a cue before the figure wins a tie
+                    distance = cue_start - end + 1
                 else:
                     continue
-                if best is None or distance < best[0]:
-                    best = (distance, slot)
-    return best[1] if best else None
+                distances[slot] = min(distance, distances.get(slot, distance))
+    return sorted(distances, key=distances.get)
+
+
+def _next_month_mentions(text: str) -> List[Found]:
+    """"다음 달부터" / "담달부터": finances improve in one month."""
+    return [Found(1, match.start(), match.end(), match.group(0))
+            for match in re.finditer(r"다음\s?달|담달", text)
+            if any(text[match.end():].lstrip().startswith(cue) for cue in RECOVERY_CUES)]
 
 
 def _recovery_spans(text: str, months: List[Found]) -> List[Found]:
@@ -215,7 +222,8 @@ def read_message(text: str, requested_slot: Optional[str] = None,
     if carrier:
         reading.values["carrier"] = carrier
 
-    months = find_months(lowered)
+    months = sorted(find_months(lowered) + _next_month_mentions(lowered),
+                    key=lambda found: found.start)
     recovery = _recovery_spans(lowered, months)
     _read_months(lowered, months, recovery, requested_slot, reading)
     _read_amounts(lowered, recovery, requested_slot, reading)
@@ -250,7 +258,12 @@ def _read_amounts(text: str, recovery: List[Found], requested_slot: Optional[str
     for index, found in enumerate(amounts):
         window_start = amounts[index - 1].end if index else 0
         window_end = amounts[index + 1].start if index + 1 < len(amounts) else len(text)
-        slot = _nearest_cue(text, found.start, found.end, window_start, window_end, AMOUNT_CUES)
+        candidates = _cues_by_distance(text, found.start, found.end, window_start, window_end,
+                                       AMOUNT_CUES)
+        # Two figures near the same cue ("4만원 나오는데 10만원까지 가능해요"): the second takes
+        # the next cue rather than being dropped.
+        slot = next((candidate for candidate in candidates if candidate not in reading.values),
+                    candidates[0] if candidates else None)
         after_recovery = any(span.end <= found.start for span in recovery)
         if after_recovery and slot in (None, "monthly_budget"):
             slot = "recovery_budget"

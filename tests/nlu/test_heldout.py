@@ -1,0 +1,53 @@
+"""The held-out sets stay held out, are large enough, and the engine reads their figures."""
+
+from pathlib import Path
+
+import yaml
+
+from negotiation.understanding import read_message
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def examples(paths):
+    found = {}
+    for path in paths:
+        for item in yaml.safe_load(path.read_text("utf-8"))["nlu"]:
+            for line in item["examples"].splitlines():
+                if line.strip().startswith("- "):
+                    found[line.strip()[2:].strip()] = item["intent"]
+    return found
+
+
+def test_no_held_out_sentence_is_in_the_training_data():
+    training = examples(sorted((ROOT / "data/nlu").glob("*.yml")))
+    heldout = examples([ROOT / "tests/nlu/heldout.yml"])
+    assert len(heldout) >= 150
+    assert not set(training) & set(heldout)
+
+
+def test_held_out_intents_are_all_known_to_the_training_data():
+    training = set(examples(sorted((ROOT / "data/nlu").glob("*.yml"))).values())
+    heldout = set(examples([ROOT / "tests/nlu/heldout.yml"]).values())
+    assert heldout == training
+
+
+def test_every_intent_has_thirty_training_examples():
+    counts = {}
+    for path in sorted((ROOT / "data/nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text("utf-8"))["nlu"]:
+            lines = [line for line in item["examples"].splitlines() if line.strip()]
+            counts[item["intent"]] = counts.get(item["intent"], 0) + len(lines)
+    assert min(counts.values()) >= 30, counts
+
+
+def test_the_engine_reads_the_held_out_figures():
+    cases = yaml.safe_load((ROOT / "tests/nlu/heldout_values.yml").read_text("utf-8"))["cases"]
+    wrong = []
+    for case in cases:
+        values = read_message(case["text"], requested_slot=case["requested"]).values
+        for slot, expected in case["expect"].items():
+            if values.get(slot) != expected:
+                wrong.append((case["text"], slot, values.get(slot), expected))
+    # The issue's target is 98% per kind; the report states the exact figures.
+    assert len(wrong) <= 0.02 * sum(len(case["expect"]) for case in cases), wrong
