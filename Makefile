@@ -39,6 +39,12 @@ $(SPACY_KO): $(VENV)/.installed korean_nlp/tokenizer.py korean_nlp/build.py
 
 venv: $(VENV)/.installed
 
+# The web chat's socket.io client, pinned in web/package-lock.json, from the npm registry.
+WEB_DEPS := web/node_modules/socket.io-client/dist/socket.io.min.js
+$(WEB_DEPS): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # Training runs only when the config, the domain or the training data changed.
 $(MODEL): $(VENV)/.installed $(SPACY_KO) $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name coach --out models
@@ -49,7 +55,7 @@ train: $(MODEL)
 validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings
 
-run: $(MODEL)
+run: $(MODEL) $(WEB_DEPS)
 	@scripts/run.sh
 
 shell: $(MODEL)
@@ -68,7 +74,8 @@ test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors \
 	  --out results/stories
 
-test-e2e: $(MODEL)
+test-e2e: $(MODEL) $(WEB_DEPS)
+	@scripts/ensure-browser.sh
 	$(PY) -m pytest tests/e2e -q
 
 test: lint validate test-engine test-actions test-stories test-e2e

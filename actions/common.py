@@ -21,6 +21,9 @@ DETOUR_INTENTS = {"greet", "thank", "goodbye", "help", "start_over", "out_of_sco
                   "ask_debt_adjustment", "ask_customer_centre", "ask_dispute"}
 # Channels that show text only: structured messages would reach them as raw JSON.
 TEXT_ONLY_CHANNELS = {"cmdline"}
+# Channels that draw the structured messages as cards (the web chat): their text messages leave
+# out the lists the cards already show. REST clients get both, as the contract describes.
+CARD_CHANNELS = {"socketio"}
 
 FIGURE_LABELS = {
     "arrears_amount": "미납액",
@@ -80,8 +83,15 @@ def send_structured(dispatcher: CollectingDispatcher, tracker: Tracker,
     dispatcher.utter_message(json_message=message)
 
 
-def bullet_list(lines: Iterable[str]) -> str:
+def bullet_list(lines: Iterable[str], tracker: Optional[Tracker] = None) -> str:
+    """Lines as a bulleted list; empty where a card on the person's screen shows them."""
+    if tracker is not None and shows_cards(tracker):
+        return ""
     return "\n".join(f"• {line}" for line in lines)
+
+
+def shows_cards(tracker: Tracker) -> bool:
+    return tracker.get_latest_input_channel() in CARD_CHANNELS
 
 
 def is_answer_attempt(intent: Optional[str], text: Optional[str]) -> bool:
@@ -97,6 +107,7 @@ def utter(dispatcher: CollectingDispatcher, key: str,
           buttons: Optional[List[Dict[str, str]]] = None, **values: Any) -> None:
     """Send the message ``key`` from negotiation/data/messages.yml, filled with ``values``."""
     message = say(key, **values)
+    message["text"] = message["text"].strip()
     if buttons is not None:
         message["buttons"] = buttons
     dispatcher.utter_message(**message)

@@ -15,8 +15,8 @@ from rasa_sdk.events import EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import (bullet_list, missing_plan_figures, plan_for, send_structured, utter,
-                            situation_from_tracker)
+from actions.common import (bullet_list, missing_plan_figures, plan_for, send_structured,
+                            shows_cards, situation_from_tracker, utter)
 from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
 from negotiation.korean import josa
@@ -41,7 +41,7 @@ def send_script(dispatcher: CollectingDispatcher, tracker: Tracker, response: st
                 option: Optional[PlanOption] = None, **values: Any) -> None:
     """The stage's polite lines, as text for every channel and as a ``script`` message."""
     message = scripts.script_message(stage, situation, plan, option)
-    utter(dispatcher, response, lines=bullet_list(message["lines"]), **values)
+    utter(dispatcher, response, lines=bullet_list(message["lines"], tracker), **values)
     send_structured(dispatcher, tracker, message)
 
 
@@ -115,7 +115,7 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
     else:
         utter(dispatcher, "proposal_intro_no_room", bill=format_won(situation.monthly_bill),
                                  budget=format_won(situation.monthly_budget))
-    if plan.feasible:
+    if plan.feasible and not shows_cards(tracker):  # the plan card shows the options
         for option in plan.options:
             utter(dispatcher, "plan_option", label=scripts.option_label(option.kind),
                                      months=option.months,
@@ -137,6 +137,7 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
 
 def _send_alternatives(dispatcher: CollectingDispatcher, tracker: Tracker,
                        items: List[alternatives_catalogue.Alternative], shortfall: int) -> None:
+    # Kept as text on every channel: the explanations (how to apply, where) are not in the card.
     utter(dispatcher, "alternatives", items=bullet_list(scripts.alternative_lines(items)))
     if alternatives_catalogue.covered_by_savings(items, shortfall):
         saving = sum(item.monthly_saving or 0 for item in items)
@@ -232,7 +233,7 @@ class ActionConfirmAgreement(Action):
         checklist = scripts.checklist(situation, option)
         if plan is not None and not plan.feasible:
             checklist.append(scripts.shortfall_note(plan.shortfall))
-        utter(dispatcher, "agreement_checklist", items=bullet_list(checklist),
+        utter(dispatcher, "agreement_checklist", items=bullet_list(checklist, tracker),
                                  centre=scripts.customer_centre_line(situation.carrier))
         utter(dispatcher, "agreement_goodbye")
         return events + [SlotSet("plan_option", option.kind)]

@@ -8,7 +8,8 @@
    page (RasaHQ/rasa#13027). Here it is awaited whenever it is awaitable, so the channel works
    with either version (requirements.txt pins 5.9.0 all the same).
 
-Origins allowed to connect are listed in credentials.yml (``cors_origins``), never ``*``.
+Origins allowed to connect: the server's own, and those listed in credentials.yml
+(``cors_origins``); never ``*``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import logging
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
+import engineio
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -27,6 +29,29 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 logger = logging.getLogger(__name__)
+
+
+class _EngineIOServer(engineio.AsyncServer):
+    """Allows the page's own origin and the origins listed in credentials.yml, nothing else.
+
+    python-engineio allows either its own origin (no list) or exactly a list; the coach's page is
+    served from the same server under whatever address it runs at, and pages on other sites
+    that embed the chat must be listed.
+    """
+
+    def _cors_allowed_origins(self, environ):
+        listed = self.cors_allowed_origins
+        self.cors_allowed_origins = None  # the base class then returns the same-origin list
+        try:
+            same_origin = super()._cors_allowed_origins(environ)
+        finally:
+            self.cors_allowed_origins = listed
+        return list(same_origin) + list(listed or [])
+
+
+class _SocketIOServer(AsyncServer):
+    def _engineio_server_class(self):
+        return _EngineIOServer
 
 
 class CoachSocketIOOutput(SocketIOOutput):
@@ -64,7 +89,7 @@ class CoachSocketIOInput(SocketIOInput):
         return CoachSocketIOOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_origins)
+        sio = _SocketIOServer(async_mode="sanic", cors_allowed_origins=self.cors_origins)
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook",
                                            __name__)
         self.sio = sio

@@ -35,7 +35,7 @@ pids+=($!)
 api_args=()
 if [ -n "${RASA_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA_TOKEN"); fi
 "$VENV/bin/rasa" run --model "$MODEL" --endpoints .run/endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" --cors "http://localhost:${RASA_PORT}" \
+  --credentials credentials.yml --port "$RASA_PORT" \
   "${api_args[@]}" > .run/rasa.log 2>&1 &
 pids+=($!)
 
@@ -58,6 +58,7 @@ cat <<MSG
   미납 협상 코치가 준비됐어요.
   REST:       curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
                 -H 'Content-Type: application/json' -d '{"sender": "me", "message": "안녕하세요"}'
+  Web chat:   http://localhost:${RASA_PORT}/chat
   socket.io:  http://localhost:${RASA_PORT}/socket.io (the web chat's channel)
   Terminal:   make shell (in another terminal, after stopping this one)
   Logs:       .run/rasa.log, .run/actions.log

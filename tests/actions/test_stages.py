@@ -173,3 +173,13 @@ def test_every_question_intent_is_a_detour_for_the_forms(domain):
     question_intents = {intent for intent in intents
                         if intent.startswith("ask_") or intent == "bot_challenge"}
     assert question_intents <= DETOUR_INTENTS <= intents
+
+
+def test_the_web_chat_gets_cards_instead_of_repeated_lists(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 4}, channel="socketio")
+    run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    assert "installment_plan" in types(dispatcher) and "script" in types(dispatcher)
+    all_text = "\n".join(texts(dispatcher))
+    assert "가능할까요?" not in all_text  # the script lines are in the script card only
+    assert "최대한 빨리 갚기: 4개월" not in all_text  # the options are in the plan card
+    assert "복지 할인 신청:" in all_text  # alternatives keep their explanations as text
