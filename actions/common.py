@@ -111,3 +111,18 @@ def utter(dispatcher: CollectingDispatcher, key: str,
     if buttons is not None:
         message["buttons"] = buttons
     dispatcher.utter_message(**message)
+
+
+def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
+    """Slots set since the person's latest message (by the figure reading, usually).
+
+    Unlike ``Tracker.slots_to_validate``, which only sees slot events at the very end of the
+    tracker, this looks past the other events Rasa logs after a message.
+    """
+    found: Dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") not in found:
+            found[event["name"]] = event.get("value")
+    return found

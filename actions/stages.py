@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (bullet_list, missing_plan_figures, plan_for, send_structured,
-                            shows_cards, situation_from_tracker, utter)
+                            shows_cards, situation_from_tracker, slots_set_this_turn, utter)
 from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
 from negotiation.korean import josa
@@ -181,6 +181,10 @@ class ActionUpdatePlan(Action):
         if int(tracker.get_slot("stage") or 0) < 5 or missing_plan_figures(situation):
             utter(dispatcher, "plan_needs_figures")
             return [FollowupAction(_next_step(tracker))]
+        if not slots_set_this_turn(tracker):
+            # "잘못 말했어요" with no new figure: ask which one, rather than repeat the plan.
+            utter(dispatcher, "which_figure_to_change")
+            return []
         return propose(dispatcher, tracker, situation)
 
 

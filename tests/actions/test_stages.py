@@ -121,8 +121,8 @@ def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
 
 
 def test_update_plan_after_a_correction_sends_a_new_plan_without_a_stage(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "arrears_amount": 300000.0, "stage": 6,
-                                  "plan_shown": True}, intent="correct")
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+                           set_this_turn={"arrears_amount": 300000.0}, intent="correct")
     run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert "stage" not in types(dispatcher)
     plan = next(m for m in json_messages(dispatcher) if m["type"] == "installment_plan")
@@ -183,3 +183,19 @@ def test_the_web_chat_gets_cards_instead_of_repeated_lists(dispatcher, domain):
     assert "가능할까요?" not in all_text  # the script lines are in the script card only
     assert "최대한 빨리 갚기: 4개월" not in all_text  # the options are in the plan card
     assert "복지 할인 신청:" in all_text  # alternatives keep their explanations as text
+
+
+def test_a_correction_without_a_new_figure_asks_which_one(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
+                           intent="correct", text="잘못 말했어요")
+    events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert events == [] and json_messages(dispatcher) == []
+    assert "어떤 숫자를 고칠까요?" in texts(dispatcher)[0]
+
+
+def test_figures_set_this_turn_are_found_past_other_events(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+                           set_this_turn={"arrears_amount": 300000.0}, intent="correct")
+    tracker.events.append({"event": "user_featurization", "use_text_for_featurization": False})
+    run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert "installment_plan" in types(dispatcher)
