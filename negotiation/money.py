@@ -28,7 +28,6 @@ _DIGIT_PIECE = rf"(?:{_NUMBER})\s?[십백천만억]*"
 _DIGIT_AMOUNT = rf"(?<![\d.,]){_DIGIT_PIECE}(?:\s?{_DIGIT_PIECE})*"
 _HANGUL_AMOUNT = rf"(?<![가-힣\d])[{_HANGUL_NUM_CHARS}]+(?:\s[{_HANGUL_NUM_CHARS}]+)*"
 AMOUNT_RE = re.compile(rf"(?P<body>{_DIGIT_AMOUNT}|{_HANGUL_AMOUNT})(?P<space>\s?)(?P<won>원)?")
-APPROXIMATORS = ("약", "대략", "정도", "쯤", "가량", "한", "한 ", "거의", "대충")
 
 
 class ParseError(ValueError):

@@ -17,7 +17,6 @@ from negotiation.money import Found, find_amounts, find_months
 
 AMOUNT_SLOTS = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget")
 MONTH_SLOTS = ("months_overdue", "recovery_months")
-FIGURE_SLOTS = AMOUNT_SLOTS + MONTH_SLOTS
 
 # Cue words that tell which figure an amount is; the nearest cue wins. Stems are used so that
 # 밀렸어요/밀린/밀려서 all match, and spaces are optional because people drop them.
