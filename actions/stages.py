@@ -109,7 +109,7 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
         utter(dispatcher, "ask_plan_option_single")
         return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
 
-    capacity = situation.monthly_budget - situation.monthly_bill
+    capacity = scripts.situation_capacity(situation)
     if capacity > 0:
         utter(dispatcher, "proposal_intro", capacity=format_won(capacity))
     else:
