@@ -32,7 +32,9 @@ AMOUNT_CUES: Dict[str, Sequence[str]] = {
 }
 RECOVERY_CUES = ("뒤", "후", "부터", "지나면", "있으면", "되면", "다음 달", "담달")
 OVERDUE_MONTH_CUES = ("밀", "미납", "연체", "못 냈", "못냈", "못 내", "못내", "째", "안 냈", "체납")
-NONE_ANSWERS = re.compile(r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)")
+NONE_ANSWERS = re.compile(r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)"
+                          # "돈 없음", "당장 낼 돈은 없어요", "여유가 하나도 없어요", "한 푼도 못 내요"
+                          r"|(돈|여유|목돈)\s*(이|은|는|도|가)?\s*(하나도|전혀|진짜|정말)?\s*없|한 ?푼도")
 
 CARRIER_SYNONYMS: List[Tuple[str, str]] = [
     # MVNO brands first: several contain a big carrier's name ("KT엠모바일", "SK세븐모바일").
@@ -44,11 +46,11 @@ CARRIER_SYNONYMS: List[Tuple[str, str]] = [
     ("알뜰 폰", "MVNO"), ("mvno", "MVNO"), ("알뜰요금", "MVNO"),
     ("lg u+", "LGU+"), ("lgu+", "LGU+"), ("lg유플러스", "LGU+"), ("lg 유플러스", "LGU+"),
     ("엘지유플러스", "LGU+"), ("엘지 유플러스", "LGU+"), ("유플러스", "LGU+"), ("u+", "LGU+"),
-    ("엘지", "LGU+"), ("lgt", "LGU+"), ("lg", "LGU+"), ("유플", "LGU+"),
+    ("엘지", "LGU+"), ("엘쥐", "LGU+"), ("lgt", "LGU+"), ("lg", "LGU+"), ("유플", "LGU+"),
     ("sk텔레콤", "SKT"), ("sk 텔레콤", "SKT"), ("에스케이텔레콤", "SKT"), ("에스케이티", "SKT"),
     ("에스케이", "SKT"), ("티월드", "SKT"), ("t world", "SKT"), ("tworld", "SKT"), ("skt", "SKT"),
     ("sk", "SKT"), ("에스케이 텔레콤", "SKT"), ("스크", "SKT"),
-    ("케이티", "KT"), ("올레", "KT"), ("olleh", "KT"), ("kt", "KT"),
+    ("케이티", "KT"), ("케티", "KT"), ("올레", "KT"), ("olleh", "KT"), ("kt", "KT"),
 ]
 
 GOAL_CUES: Dict[str, Sequence[str]] = {

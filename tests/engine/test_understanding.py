@@ -22,6 +22,12 @@ ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
      {"monthly_bill": 50_000, "monthly_budget": 120_000}),
     ("10만원은 지금 바로 낼 수 있어요", "lump_sum", {"lump_sum": 100_000}),
     ("없어요", "lump_sum", {"lump_sum": 0}),
+    ("돈 없음", "lump_sum", {"lump_sum": 0}),
+    ("당장 낼 돈은 없어요ㅠ", "lump_sum", {"lump_sum": 0}),
+    ("여유가 하나도 없어요", "lump_sum", {"lump_sum": 0}),
+    ("한 푼도 못 내요", "lump_sum", {"lump_sum": 0}),
+    # "No money" answers only the lump-sum question: a budget is never guessed as zero.
+    ("돈 없음", "monthly_budget", {}),
     ("3개월 뒤부터는 월 25만원 낼 수 있어요", "recovery_expected",
      {"recovery_months": 3, "recovery_budget": 250_000, "recovery_expected": True}),
     ("지금은 월 10만원, 3개월 뒤부터는 20만원 낼 수 있어요", "monthly_budget",
@@ -90,9 +96,10 @@ def test_a_goal_outside_the_question_needs_a_wish():
 
 @pytest.mark.parametrize("text, carrier", [
     ("SKT", "SKT"), ("에스케이", "SKT"), ("sk텔레콤", "SKT"), ("티월드 앱에서 봤어요", "SKT"),
-    ("KT", "KT"), ("케이티", "KT"), ("올레", "KT"), ("LG U+", "LGU+"), ("엘지", "LGU+"),
-    ("유플러스", "LGU+"), ("lgu+", "LGU+"), ("알뜰폰", "MVNO"), ("KT엠모바일", "MVNO"),
-    ("SK세븐모바일", "MVNO"), ("U+유모바일", "MVNO"), ("리브엠", "MVNO"), ("토스모바일", "MVNO"),
+    ("KT", "KT"), ("케이티", "KT"), ("케티요", "KT"), ("올레", "KT"),
+    ("LG U+", "LGU+"), ("엘지", "LGU+"), ("엘쥐", "LGU+"), ("유플러스", "LGU+"), ("lgu+", "LGU+"),
+    ("알뜰폰", "MVNO"), ("KT엠모바일", "MVNO"), ("SK세븐모바일", "MVNO"), ("U+유모바일", "MVNO"),
+    ("리브엠", "MVNO"), ("토스모바일", "MVNO"),
 ])
 def test_carrier_names_and_brands(text, carrier):
     assert find_carrier(text) == carrier

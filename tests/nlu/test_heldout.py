@@ -1,5 +1,6 @@
 """The held-out sets stay held out, are large enough, and the engine reads their figures."""
 
+import importlib.util
 from pathlib import Path
 
 import yaml
@@ -7,6 +8,7 @@ import yaml
 from negotiation.understanding import read_message
 
 ROOT = Path(__file__).resolve().parents[2]
+HELDOUT_SETS = [ROOT / "tests/nlu/heldout.yml", ROOT / "tests/nlu/heldout_chat.yml"]
 
 
 def examples(paths):
@@ -21,15 +23,28 @@ def examples(paths):
 
 def test_no_held_out_sentence_is_in_the_training_data():
     training = examples(sorted((ROOT / "data/nlu").glob("*.yml")))
-    heldout = examples([ROOT / "tests/nlu/heldout.yml"])
-    assert len(heldout) >= 150
-    assert not set(training) & set(heldout)
+    for path in HELDOUT_SETS:
+        heldout = examples([path])
+        assert len(heldout) >= 150, path
+        assert not set(training) & set(heldout), path
+    assert not set(examples(HELDOUT_SETS[:1])) & set(examples(HELDOUT_SETS[1:]))
+
+
+def test_no_held_out_sentence_is_a_near_copy_of_a_training_sentence():
+    """"Held out" means more than "not byte-identical": the report's near-duplicate count
+    (spaces and punctuation ignored, similarity >= 0.9) must stay at zero."""
+    spec = importlib.util.spec_from_file_location("eval_nlu", ROOT / "scripts/eval_nlu.py")
+    eval_nlu = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(eval_nlu)
+    total, exact, near = eval_nlu.overlap()
+    assert total == len(examples(HELDOUT_SETS))
+    assert (exact, near) == (0, 0)
 
 
 def test_held_out_intents_are_all_known_to_the_training_data():
     training = set(examples(sorted((ROOT / "data/nlu").glob("*.yml"))).values())
-    heldout = set(examples([ROOT / "tests/nlu/heldout.yml"]).values())
-    assert heldout == training
+    for path in HELDOUT_SETS:
+        assert set(examples([path]).values()) == training, path
 
 
 def test_every_intent_has_thirty_training_examples():
