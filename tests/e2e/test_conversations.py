@@ -81,6 +81,15 @@ SCENARIOS = [
          "welfare_status": "basic_pension", "goals": ["fee_adjustment"]},
         option="even", plan_kinds=["fastest", "even"]),
     Scenario(
+        "Typed the way people chat: no spaces, shorthand, 반말",
+        ["ㅎㅇ", "skt임", "35만원밀림", "두달째ㅠㅠ", "ㄴㄴ 아직 안끊김", "분납이요", "요금 한달에 6만",
+         "월12만까지 가능", "돈 없음", "복지 해당없음", "ㄴㄴ", "ㅇㅇ"],
+        {"carrier": "SKT", "arrears_amount": 350000, "months_overdue": 2,
+         "service_suspended": False, "goals": ["installment"], "monthly_bill": 60000,
+         "monthly_budget": 120000, "lump_sum": 0, "welfare_status": "none",
+         "recovery_expected": False},
+        option="fastest", plan_kinds=["fastest", "even"]),
+    Scenario(
         "A correction during the figures",
         ["안녕하세요", "KT요", "35만원", "두 달", "아니요", "분할 납부요", "5만원",
          "아 잘못 말했어요 미납액은 30만원이에요", "15만원", "없어요", "해당 없어요", "없어요", "네"],

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from negotiation.understanding import find_carrier, read_message
+from negotiation.understanding import find_carrier, find_suspension, read_message
 
 ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
 
@@ -62,6 +62,17 @@ def test_reads_what_the_message_says(text, requested, expected):
 def test_yes_and_no_answer_the_suspension_question(text, intent, expected):
     reading = read_message(text, requested_slot="service_suspended", intent=intent)
     assert reading.values == {"service_suspended": expected}
+
+
+@pytest.mark.parametrize("text, suspended", [
+    # A negation before the verb wins over the verb itself: "안끊김" is not "끊김".
+    ("ㄴㄴ 아직 안끊김", False), ("안 끊겼어요", False), ("아직 안 막혔어요", False),
+    ("정지는 아니에요", False), ("정지 안 됨", False), ("아직 잘 터져요", False),
+    ("정지됨", True), ("정지 먹음", True), ("발신이 막혔어요", True), ("끊김ㅠ", True),
+    ("안 터져요", True),
+])
+def test_suspension_as_people_type_it(text, suspended):
+    assert find_suspension(text) is suspended
 
 
 def test_a_bare_yes_answers_nothing_when_nothing_was_asked():
