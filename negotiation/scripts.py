@@ -146,6 +146,9 @@ def _condition_holds(condition: Optional[str], situation: Situation,
         return situation.service_suspended is True or "keep_service" in situation.goals
     if condition == "welfare":
         return situation.welfare_status not in (None, "none")
+    if condition == "discount_sought":
+        return "fee_adjustment" in situation.goals or \
+            situation.welfare_status not in (None, "none")
     if condition == "lump_sum":
         return bool(situation.lump_sum)
     if condition.startswith("goal:"):
@@ -168,14 +171,7 @@ def stage_lines(stage: int, situation: Situation, plan: Optional[InstallmentPlan
     when the agent says no."""
     entry = wording()["stages"][stage]
     figures = _figures(situation, plan, option)
-    lines: List[str] = []
-    for line in entry["lines"]:
-        text, condition = (line, None) if isinstance(line, str) else (line["text"], line["when"])
-        if not _condition_holds(condition, situation, plan):
-            continue
-        filled = _fill(text, figures)
-        if filled:
-            lines.append(filled)
+    lines = _lines_that_fit(entry["lines"], situation, plan, figures)
     refusal = _fill(entry["refusal"], figures) or _fill(entry.get("refusal_generic", ""), figures)
     if refusal:
         lines.append(refusal)
@@ -189,9 +185,25 @@ def script_message(stage: int, situation: Situation, plan: Optional[InstallmentP
             "lines": stage_lines(stage, situation, plan, option)}
 
 
+def _lines_that_fit(entries: Iterable[object], situation: Situation,
+                    plan: Optional[InstallmentPlan], figures: Dict[str, str]) -> List[str]:
+    """wording.yml lines whose ``when`` holds for this person and whose figures are known."""
+    lines: List[str] = []
+    for line in entries:
+        text, condition = (line, None) if isinstance(line, str) else (line["text"], line["when"])
+        if not _condition_holds(condition, situation, plan):
+            continue
+        filled = _fill(text, figures)
+        if filled:
+            lines.append(filled)
+    return lines
+
+
 def checklist(situation: Situation, option: PlanOption) -> List[str]:
-    figures = _figures(situation, None, option)
-    return [line for line in (_fill(text, figures) for text in wording()["checklist"]) if line]
+    """What to note down at the end of the call; items about a suspension or a discount only
+    for a person whom they concern."""
+    return _lines_that_fit(wording()["checklist"], situation, None,
+                           _figures(situation, None, option))
 
 
 def agreement_message(situation: Situation, option: PlanOption) -> Dict[str, object]:

@@ -124,6 +124,21 @@ def test_agreement_message_and_checklist():
     assert any("8만 8천원" in line for line in message["checklist"])
 
 
+def test_the_checklist_fits_the_person():
+    option = plan_installments(350_000, 55_000, 150_000).option("even")
+    suspended_on_welfare = scripts.checklist(FULL, option)
+    assert any("정지" in line and "확인" in line for line in suspended_on_welfare)
+    assert any("할인" in line for line in suspended_on_welfare)
+    # Not suspended, no wish to keep the line, no discount sought: neither item concerns them.
+    plain = Situation(carrier="KT", arrears_amount=350_000, months_overdue=2,
+                      monthly_bill=55_000, monthly_budget=150_000, lump_sum=0,
+                      goals=["installment"], welfare_status="none", service_suspended=False)
+    plain_checklist = scripts.checklist(plain, option)
+    assert not any("정지 유예" in line or "할인" in line for line in plain_checklist)
+    assert len(plain_checklist) == len(suspended_on_welfare) - 2
+    assert any("8만 8천원" in line for line in plain_checklist)
+
+
 def test_payment_descriptions_read_naturally():
     assert scripts.describe_payments([95_000, 95_000, 95_000, 65_000]) == \
         "처음 3개월은 9만 5천원씩, 마지막 달은 6만 5천원"
