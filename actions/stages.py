@@ -263,3 +263,44 @@ class ActionStartOver(Action):
                   domain: DomainDict) -> List[EventType]:
         utter(dispatcher, "start_over")
         return [Restarted(), FollowupAction("action_begin")]
+
+
+class ActionCarryOn(Action):
+    """A yes or no when the coach had asked nothing: never leave it unanswered.
+
+    Before the coaching has begun (a first "몰라", or "네" after a question answered at the very
+    start) it begins stage 1; after the plan it says what can be done next.
+    """
+
+    def name(self) -> Text:
+        return "action_carry_on"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("stage"):  # 0 before stage 1
+            return [FollowupAction("action_begin")]
+        utter(dispatcher, "what_next")
+        return []
+
+
+class ActionRephraseInForm(Action):
+    """An unclear message inside a form: ask to rephrase, unless the figure reading has already
+    said what it could not read (one explanation, not two). The form then asks again."""
+
+    def name(self) -> Text:
+        return "action_rephrase_in_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if not _bot_spoke_since_the_person(tracker):
+            dispatcher.utter_message(response="utter_rephrase")
+        return []
+
+
+def _bot_spoke_since_the_person(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("text") or event.get("data")):
+            return True
+    return False

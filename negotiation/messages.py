@@ -23,3 +23,7 @@ def say(key: str, **values: Any) -> Dict[str, Any]:
 
 def keys() -> List[str]:
     return list(load("messages")["messages"])
+
+
+def has_message(key: str) -> bool:
+    return key in load("messages")["messages"]

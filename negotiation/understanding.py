@@ -61,6 +61,9 @@ GOAL_CUES: Dict[str, Sequence[str]] = {
     "keep_service": ("정지 유예", "정지유예", "유예", "유지", "끊기지", "끊지", "계속 쓰", "계속쓰",
                      "정지 안", "정지안", "정지 풀", "정지풀", "살려", "해제", "정지 막", "정지되지"),
 }
+# "다", "다다", "다!", "다ㅇㅇ": the whole answer is "all of them" (a bare 다 inside a sentence
+# is usually a verb ending, so only the whole message counts).
+ALL_GOALS_ALONE = re.compile(r"(다|다다|다\s?요|셋\s?다)[\s.!~ㅇㅋㅎ]*")
 ALL_GOALS_CUES = ("다요", "다 해", "다해", "전부", "모두", "셋 다", "세 개 다", "다 원", "다 하고")
 
 WELFARE_CUES: List[Tuple[str, str]] = [
@@ -294,7 +297,8 @@ def _strong_lump_sum_cue(text: str) -> bool:
 def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str],
                   reading: Reading) -> None:
     goals = find_goals(text)
-    if requested_slot == "goals" and not goals and any(cue in text for cue in ALL_GOALS_CUES):
+    if requested_slot == "goals" and not goals and (
+            any(cue in text for cue in ALL_GOALS_CUES) or ALL_GOALS_ALONE.fullmatch(text.strip())):
         goals = list(GOAL_CUES)
     if goals and (requested_slot == "goals" or len(goals) >= 1 and _states_goal(text)):
         reading.values["goals"] = goals

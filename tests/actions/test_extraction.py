@@ -1,5 +1,6 @@
 """action_validate_slot_mappings: every figure in a message, corrections and refusals."""
 
+import pytest
 
 from actions.extraction import ActionReadFigures
 from tests.actions.conftest import make_tracker, run_action, slot_events, texts
@@ -48,6 +49,21 @@ def test_an_unreadable_answer_gets_an_example(dispatcher, domain):
     events = run(dispatcher, domain, text="음 꽤 많아요", requested_slot="arrears_amount")
     assert events == []
     assert "35만원" in texts(dispatcher)[0]
+
+
+@pytest.mark.parametrize("text, requested_slot, hint", [
+    ("얼마인지 정확히 모르겠어요", "arrears_amount", "통신사 앱"),
+    ("기억이 안 나요", "months_overdue", "마지막으로 요금을 낸 달"),
+    ("잘 몰라요", "monthly_bill", "지난 청구서"),
+    ("글쎄요", "monthly_budget", "생활비"),
+    ("어딘지 모르겠어요", "carrier", "청구서나 미납 안내 문자"),
+])
+def test_not_knowing_a_figure_gets_where_to_find_it(dispatcher, domain, text, requested_slot,
+                                                      hint):
+    events = run(dispatcher, domain, text=text, intent="inform", requested_slot=requested_slot)
+    assert events == []
+    [reply] = texts(dispatcher)
+    assert hint in reply and "읽지 못했어요" not in reply
 
 
 def test_a_question_instead_of_an_answer_is_left_to_the_rules(dispatcher, domain):

@@ -4,9 +4,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerQuestion
 from actions.questions import QUESTION_ACTIONS
-from actions.stages import (ActionBegin, ActionConfirmAgreement, ActionFinishGoal,
-                            ActionFinishSituation, ActionProposePlan, ActionStartOver,
-                            ActionUpdatePlan)
+from actions.stages import (ActionBegin, ActionCarryOn, ActionConfirmAgreement,
+                            ActionFinishGoal, ActionFinishSituation, ActionProposePlan,
+                            ActionRephraseInForm, ActionStartOver, ActionUpdatePlan)
 from tests.actions.conftest import (FULL_SITUATION, json_messages, make_tracker, run_action,
                                     slot_events, texts)
 
@@ -140,6 +140,33 @@ def test_start_over_forgets_everything_and_begins_again(dispatcher, domain):
     assert [event["event"] for event in events] == ["restart", "followup"]
     assert events[1]["name"] == "action_begin"
     assert "처음부터" in texts(dispatcher)[0]
+
+
+def test_a_yes_or_no_before_stage_1_begins_the_coaching(dispatcher, domain):
+    events = run_action(ActionCarryOn(), dispatcher, make_tracker(text="몰라", intent="deny"),
+                        domain)
+    assert [(event["event"], event["name"]) for event in events] == [("followup", "action_begin")]
+    assert texts(dispatcher) == []
+
+
+def test_a_yes_or_no_after_the_plan_hears_what_can_be_done_next(dispatcher, domain):
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+                           text="ㅇㅇ", intent="affirm")
+    assert run_action(ActionCarryOn(), dispatcher, tracker, domain) == []
+    [reply] = texts(dispatcher)
+    assert "월 예산은 12만원이에요" in reply and "처음부터 다시" in reply
+
+
+def test_an_unclear_message_in_a_form_is_explained_once(dispatcher, domain):
+    quiet_tracker = make_tracker(text="??", intent="nlu_fallback",
+                                 requested_slot="months_overdue")
+    quiet_tracker.events.append({"event": "bot", "text": "죄송해요, 몇 달인지 정확히 읽지 못했어요."})
+    run_action(ActionRephraseInForm(), dispatcher, quiet_tracker, domain)
+    assert dispatcher.messages == []  # the figure reading has explained already
+
+    tracker = make_tracker(text="??", intent="nlu_fallback", requested_slot="goals")
+    run_action(ActionRephraseInForm(), dispatcher, tracker, domain)
+    assert [message.get("response") for message in dispatcher.messages] == ["utter_rephrase"]
 
 
 def test_every_question_carries_an_example_or_buttons(dispatcher, domain):

@@ -2,6 +2,7 @@
 
 import asyncio
 
+import pytest
 import requests
 import socketio
 
@@ -44,6 +45,42 @@ def test_a_correction_after_the_plan_brings_a_new_plan(conversation):
     assert updated and updated[0]["arrears_amount"] == 300000 != first["arrears_amount"]
     assert sum(updated[0]["options"][0]["payments"]) == 300000
     assert conversation.slots()["arrears_amount"] == 300000
+
+
+@pytest.mark.parametrize("first_message", ["몰라", "ㅇㅇ", "도와주세요"])
+def test_any_first_yes_no_or_help_opens_stage_1(conversation, first_message):
+    """A first message that is neither a greeting nor a figure still gets the coaching going."""
+    replies = conversation.say(first_message)
+    assert [stage["stage"] for stage in conversation.custom("stage", replies)] == [1, 2]
+    assert any("어느 통신사" in text for text in conversation.texts(replies))
+
+
+def test_a_yes_or_no_after_the_agreement_is_never_left_unanswered(conversation):
+    for message in ["안녕하세요", "KT요", "35만원", "두 달", "아니요", "분할 납부요", "5만 5천원",
+                    "15만원", "없어요", "해당 없어요", "없어요", "네"]:
+        conversation.say(message)
+    assert conversation.custom("agreement")
+    for message in ["ㅇㅇ", "몰라", "아니"]:
+        replies = conversation.texts(conversation.say(message))
+        assert replies and "처음부터 다시" in replies[0], (message, replies)
+    assert len(conversation.custom("agreement")) == 1  # no second agreement by accident
+
+
+def test_not_knowing_the_amount_gets_where_to_find_it(conversation):
+    conversation.say("안녕하세요")
+    conversation.say("SKT요")
+    replies = conversation.texts(conversation.say("얼마인지 정확히 모르겠어요"))
+    assert any("통신사 앱" in text for text in replies), replies
+    assert conversation.slots()["requested_slot"] == "arrears_amount"
+
+
+def test_an_unclear_message_inside_a_form_gets_one_explanation_not_two(conversation):
+    conversation.say("안녕하세요")
+    conversation.say("KT요")
+    conversation.say("35만원")
+    replies = conversation.texts(conversation.say("??"))
+    assert sum("읽지 못했어요" in text or "무슨 뜻인지" in text for text in replies) == 1, replies
+    assert any("몇 달째" in text for text in replies)  # the question again
 
 
 def test_a_malformed_request_gets_a_4xx_with_a_reason(servers):

@@ -60,7 +60,9 @@ def test_a_whole_conversation_shows_the_plan_and_the_checklist(page):
     page.get_by_role("button", name="매달 고르게 나눠 갚기 (4개월)").click()
     agreement = page.locator(".coach-agreement")
     expect(agreement).to_contain_text("8만 8천원", timeout=60_000)
-    expect(agreement.locator("input[type=checkbox]")).to_have_count(7)
+    # Seven items less the discount one: this person seeks no discount and has no welfare status.
+    expect(agreement.locator("input[type=checkbox]")).to_have_count(6)
+    expect(agreement).not_to_contain_text("할인")
     expect(page.locator(".coach-progress li[aria-current='step']")).to_have_text("6. 최종 합의")
     agreement.locator("input[type=checkbox]").first.check()
     page.screenshot(path=str(SHOTS / "webchat-agreement.png"), full_page=True)

@@ -39,6 +39,8 @@ ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
     ("4달", "recovery_months", {"recovery_months": 4, "recovery_expected": True}),
     ("분할납부랑 정지 유예 하고 싶어요", "goals", {"goals": ["installment", "keep_service"]}),
     ("다요", "goals", {"goals": ["installment", "fee_adjustment", "keep_service"]}),
+    ("다!", "goals", {"goals": ["installment", "fee_adjustment", "keep_service"]}),
+    ("합니다", "goals", {}),  # a verb ending, not "all of them"
     ("요금 할인이요", "goals", {"goals": ["fee_adjustment"]}),
     ("기초생활수급자예요", "welfare_status", {"welfare_status": "livelihood"}),
     ("차상위예요", "welfare_status", {"welfare_status": "near_poverty"}),
