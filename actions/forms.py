@@ -45,7 +45,7 @@ class CoachFormValidation(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         answered = any(event.get("event") == "slot" and event.get("name") != "requested_slot"
                        for event in events)
-        if (requested and not answered and tracker.latest_action_name == "action_listen"
+        if (requested and not answered and self._replies_to_the_question(tracker)
                 and (tracker.slots_to_validate()
                      or is_answer_attempt(latest_intent(tracker),
                                           tracker.latest_message.get("text")))):
@@ -53,6 +53,24 @@ class CoachFormValidation(FormValidationAction):
             # than let the form be rejected.
             events.append(SlotSet(requested, None))
         return events
+
+
+    def _replies_to_the_question(self, tracker: Tracker) -> bool:
+        """Whether the form is judging the person's reply to its question.
+
+        Rasa validates on a copy of the tracker that ends with the form's own ActionExecuted, so
+        ``latest_action_name`` is the form here, never ``action_listen``. Walk back instead: a
+        user message reached before any other action means this is a reply; another action (a
+        detour's answer, "please rephrase") means the form is only asking again.
+        """
+        form_name = self.name()[len("validate_"):]
+        for event in reversed(tracker.events):
+            if event.get("event") == "user":
+                return True
+            if event.get("event") == "action" and event.get("name") not in (
+                    form_name, "action_validate_slot_mappings"):
+                return False
+        return False
 
 
 class ValidateSituationForm(CoachFormValidation):

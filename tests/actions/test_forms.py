@@ -1,8 +1,24 @@
 """Form validation: dynamic recovery questions and asking again instead of being rejected."""
 
 
-from actions.forms import ValidateInformationForm, ValidateSituationForm
-from tests.actions.conftest import make_tracker, run_action, slot_events
+from actions.forms import ValidateGoalForm, ValidateInformationForm, ValidateSituationForm
+from tests.actions.conftest import make_tracker as make_listening_tracker
+from tests.actions.conftest import run_action, slot_events
+
+
+def make_tracker(**arguments):
+    """The tracker Rasa hands to validate_<form>: a copy that ends with the requested slot and
+    the form's own ActionExecuted (rasa.core.actions.forms.FormAction._temporary_tracker)."""
+    tracker = make_listening_tracker(**arguments)
+    form = arguments["active_loop"]
+    tracker.events += [{"event": "slot", "name": "requested_slot",
+                        "value": arguments.get("requested_slot")},
+                       {"event": "action", "name": form}]
+    # ...followed by the slot candidates read from the message, again.
+    tracker.events += [{"event": "slot", "name": name, "value": value}
+                       for name, value in (arguments.get("set_this_turn") or {}).items()]
+    tracker.latest_action_name = form
+    return tracker
 
 
 def test_recovery_details_are_skipped_when_none_is_expected(dispatcher, domain):
@@ -52,3 +68,23 @@ def test_an_answered_question_passes_through(dispatcher, domain):
                            requested_slot="arrears_amount", active_loop="situation_form")
     events = run_action(ValidateSituationForm(), dispatcher, tracker, domain)
     assert slot_events(events) == {"arrears_amount": 350000}
+
+
+def test_a_figure_for_another_question_does_not_end_the_goal_form(dispatcher, domain):
+    # "장애인이에요" when the goals were asked: the welfare status is kept by the figure reading,
+    # and the goal question must be asked again rather than the form being rejected (which
+    # would rewind the message away).
+    tracker = make_tracker(set_this_turn={"welfare_status": "disabled"}, text="장애인이에요",
+                           intent="inform", requested_slot="goals", active_loop="goal_form")
+    events = run_action(ValidateGoalForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"goals": None}
+
+
+def test_after_a_detour_the_form_only_asks_again(dispatcher, domain):
+    tracker = make_tracker(text="상담원이 거절하면요?", intent="ask_agent_refuses",
+                           requested_slot="goals", active_loop="goal_form")
+    # A detour's answer ran between the message and the form.
+    tracker.events.insert(-2, {"event": "action", "name": "action_answer_question"})
+    assert tracker.events[-1] == {"event": "action", "name": "goal_form"}
+    events = run_action(ValidateGoalForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {}

@@ -83,6 +83,22 @@ def test_an_unclear_message_inside_a_form_gets_one_explanation_not_two(conversat
     assert any("몇 달째" in text for text in replies)  # the question again
 
 
+def test_a_figure_for_a_later_question_is_kept_and_the_question_asked_again(conversation):
+    for message in ["안녕하세요", "KT인데 두 달 밀려서 35만원이에요", "아니요"]:
+        conversation.say(message)
+    assert conversation.slots()["requested_slot"] == "goals"
+    replies = conversation.texts(conversation.say("장애인이에요"))
+    assert any("원하시는 것을 골라" in text for text in replies), replies
+    slots = conversation.slots()
+    assert slots["welfare_status"] == "disabled" and slots["requested_slot"] == "goals"
+    # ...and it is not asked for again later.
+    asked = " ".join(conversation.texts(conversation.say("분할 납부요")) +
+                     conversation.texts(conversation.say("5만원")) +
+                     conversation.texts(conversation.say("15만원")) +
+                     conversation.texts(conversation.say("없어요")))
+    assert "해당하시나요" not in asked and "형편이 나아질" in asked
+
+
 def test_a_malformed_request_gets_a_4xx_with_a_reason(servers):
     response = requests.post(f"{servers['url']}/webhooks/rest/webhook", data="{not json",
                              headers={"Content-Type": "application/json"}, timeout=30)

@@ -41,6 +41,9 @@ ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
     ("다요", "goals", {"goals": ["installment", "fee_adjustment", "keep_service"]}),
     ("다!", "goals", {"goals": ["installment", "fee_adjustment", "keep_service"]}),
     ("합니다", "goals", {}),  # a verb ending, not "all of them"
+    ("정지만 풀어주세요", "goals", {"goals": ["keep_service"]}),
+    # A wish about the future says nothing about whether the line is suspended now.
+    ("안 끊기게 해주세요", "goals", {"goals": ["keep_service"]}),
     ("요금 할인이요", "goals", {"goals": ["fee_adjustment"]}),
     ("기초생활수급자예요", "welfare_status", {"welfare_status": "livelihood"}),
     ("차상위예요", "welfare_status", {"welfare_status": "near_poverty"}),
