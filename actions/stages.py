@@ -24,6 +24,7 @@ from negotiation.money import format_won
 from negotiation.planner import InstallmentPlan, PlanOption
 from negotiation.risk import reminder, risk_timeline
 from negotiation.scripts import Situation
+from negotiation.understanding import find_option_position
 
 
 def enter_stage(dispatcher: CollectingDispatcher, tracker: Tracker, stage: int,
@@ -215,7 +216,8 @@ class ActionConfirmAgreement(Action):
             return [FollowupAction(_next_step(tracker))]
 
         plan = plan_for(situation)
-        option = self._chosen_option(plan, tracker.get_slot("plan_option"), situation)
+        option = self._chosen_option(plan, tracker.get_slot("plan_option"), situation,
+                                     tracker.latest_message.get("text") or "")
         if option is None:
             utter(dispatcher, "option_unavailable")
             _ask_for_option(dispatcher, plan)
@@ -244,10 +246,14 @@ class ActionConfirmAgreement(Action):
 
     @staticmethod
     def _chosen_option(plan: Optional[InstallmentPlan], kind: Optional[str],
-                       situation: Situation) -> Optional[PlanOption]:
+                       situation: Situation, text: str) -> Optional[PlanOption]:
         if plan is None:
             # The lump sum covers everything: the "plan" is one payment today.
             return PlanOption("lump_sum", [situation.arrears_amount])
+        position = find_option_position(text)
+        if position is not None:
+            # "1번" is the first option shown, whichever kind that is.
+            return plan.options[position - 1] if position <= len(plan.options) else None
         if kind is None:
             return plan.options[0]
         return plan.option(kind)

@@ -176,6 +176,23 @@ def find_suspension(text: str) -> Optional[bool]:
     return None
 
 
+# "1번", "두 번째": a place in the list of options shown, whatever kinds the plan holds (a plan
+# that does not fit the budget has only the even option, so "1번" means that one).
+OPTION_POSITIONS = {
+    1: ("1번", "첫 번째", "첫번째", "첫째"),
+    2: ("2번", "두 번째", "두번째", "둘째"),
+    3: ("3번", "세 번째", "세번째", "셋째"),
+}
+
+
+def find_option_position(text: str) -> Optional[int]:
+    lowered = _normalize(text)
+    for position, cues in OPTION_POSITIONS.items():
+        if any(cue in lowered for cue in cues):
+            return position
+    return None
+
+
 def find_option(text: str) -> Optional[str]:
     lowered = _normalize(text)
     for kind, cues in OPTION_CUES.items():

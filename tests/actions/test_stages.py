@@ -111,6 +111,30 @@ def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
     assert agreement["option"]["kind"] == "fastest"
 
 
+def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
+    # A budget that does not cover the arrears in six months: the only option shown is "even",
+    # so "1번" means that one (the kind-word for 1번 would be "fastest", which is not offered).
+    tight = {**FULL_SITUATION, "arrears_amount": 800000.0, "monthly_bill": 60000.0,
+             "monthly_budget": 90000.0, "stage": 5, "plan_shown": True, "plan_option": "fastest"}
+    tracker = make_tracker(slots=tight, intent="choose_option", text="1번")
+    run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
+    assert agreement["option"]["kind"] == "even"
+
+    second = CollectingDispatcher()
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
+                                  "plan_option": "even"}, intent="choose_option", text="2번이요")
+    run_action(ActionConfirmAgreement(), second, tracker, domain)
+    assert next(m for m in json_messages(second) if m["type"] == "agreement")["option"]["kind"] \
+        == "even"
+
+    third = CollectingDispatcher()
+    tracker = make_tracker(slots={**tight, "plan_option": "step_up"}, intent="choose_option",
+                           text="3번")
+    events = run_action(ActionConfirmAgreement(), third, tracker, domain)
+    assert "agreement" not in types(third) and slot_events(events) == {"plan_option": None}
+
+
 def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
     tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
                                   "plan_option": "step_up"}, intent="choose_option")

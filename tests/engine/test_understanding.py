@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from negotiation.understanding import find_carrier, find_suspension, read_message
+from negotiation.understanding import (find_carrier, find_option_position, find_suspension,
+                                       read_message)
 
 ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
 
@@ -78,6 +79,14 @@ def test_yes_and_no_answer_the_suspension_question(text, intent, expected):
 ])
 def test_suspension_as_people_type_it(text, suspended):
     assert find_suspension(text) is suspended
+
+
+@pytest.mark.parametrize("text, position", [
+    ("1번", 1), ("첫 번째 거요", 1), ("두번째꺼로 할게요", 2), ("2번이요", 2), ("세 번째", 3),
+    ("빨리 갚는 걸로요", None), ("네", None),
+])
+def test_option_positions(text, position):
+    assert find_option_position(text) == position
 
 
 def test_a_bare_yes_answers_nothing_when_nothing_was_asked():
