@@ -54,7 +54,6 @@ class CoachFormValidation(FormValidationAction):
             events.append(SlotSet(requested, None))
         return events
 
-
     def _replies_to_the_question(self, tracker: Tracker) -> bool:
         """Whether the form is judging the person's reply to its question.
 

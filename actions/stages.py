@@ -74,7 +74,8 @@ class ActionFinishSituation(Action):
         situation = situation_from_tracker(tracker)
         steps = risk_timeline(situation.carrier, situation.months_overdue,
                               situation.arrears_amount, situation.service_suspended)
-        utter(dispatcher, "risk_timeline", items=bullet_list(scripts.risk_lines(steps)), reminder=reminder())
+        utter(dispatcher, "risk_timeline", items=bullet_list(scripts.risk_lines(steps)),
+              reminder=reminder())
         send_script(dispatcher, tracker, "situation_script", 2, situation)
         events = enter_stage(dispatcher, tracker, 3)
         utter(dispatcher, "goal_intro")
@@ -142,7 +143,8 @@ def _send_alternatives(dispatcher: CollectingDispatcher, tracker: Tracker,
     utter(dispatcher, "alternatives", items=bullet_list(scripts.alternative_lines(items)))
     if alternatives_catalogue.covered_by_savings(items, shortfall):
         saving = sum(item.monthly_saving or 0 for item in items)
-        utter(dispatcher, "alternatives_cover_shortfall", saving=format_won(saving), shortfall=format_won(shortfall))
+        utter(dispatcher, "alternatives_cover_shortfall", saving=format_won(saving),
+              shortfall=format_won(shortfall))
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
 
