@@ -187,18 +187,19 @@ OPTION_POSITIONS = {
 
 
 def find_option_position(text: str) -> Optional[int]:
-    lowered = _normalize(text)
-    for position, cues in OPTION_POSITIONS.items():
-        if any(cue in lowered for cue in cues):
-            return position
-    return None
+    return _first_with_a_cue(text, OPTION_POSITIONS)
 
 
 def find_option(text: str) -> Optional[str]:
+    return _first_with_a_cue(text, OPTION_CUES)
+
+
+def _first_with_a_cue(text: str, cues_by_key: Dict[Any, Sequence[str]]) -> Any:
+    """The first key (in the table's order) one of whose cue words is in the text."""
     lowered = _normalize(text)
-    for kind, cues in OPTION_CUES.items():
+    for key, cues in cues_by_key.items():
         if any(cue in lowered for cue in cues):
-            return kind
+            return key
     return None
 
 
