@@ -113,16 +113,20 @@ def utter(dispatcher: CollectingDispatcher, key: str,
     dispatcher.utter_message(**message)
 
 
+def events_since_the_person(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The events after the person's latest message, oldest first (all events if none)."""
+    for index in range(len(tracker.events) - 1, -1, -1):
+        if tracker.events[index].get("event") == "user":
+            return tracker.events[index + 1:]
+    return list(tracker.events)
+
+
 def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
     """Slots set since the person's latest message (by the figure reading, usually).
 
     Unlike ``Tracker.slots_to_validate``, which only sees slot events at the very end of the
     tracker, this looks past the other events Rasa logs after a message.
     """
-    found: Dict[str, Any] = {}
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "slot" and event.get("name") not in found:
-            found[event["name"]] = event.get("value")
-    return found
+    # Later events win: the dict keeps the last value set for each slot.
+    return {event["name"]: event.get("value") for event in events_since_the_person(tracker)
+            if event.get("event") == "slot"}

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.common import is_answer_attempt, latest_intent
+from actions.common import events_since_the_person, is_answer_attempt, latest_intent
 
 RECOVERY_DETAIL_SLOTS = ("recovery_months", "recovery_budget")
 
@@ -63,13 +63,9 @@ class CoachFormValidation(FormValidationAction):
         detour's answer, "please rephrase") means the form is only asking again.
         """
         form_name = self.name()[len("validate_"):]
-        for event in reversed(tracker.events):
-            if event.get("event") == "user":
-                return True
-            if event.get("event") == "action" and event.get("name") not in (
-                    form_name, "action_validate_slot_mappings"):
-                return False
-        return False
+        return all(event.get("name") in (form_name, "action_validate_slot_mappings")
+                   for event in events_since_the_person(tracker)
+                   if event.get("event") == "action")
 
 
 class ValidateSituationForm(CoachFormValidation):

@@ -15,8 +15,9 @@ from rasa_sdk.events import EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import (bullet_list, missing_plan_figures, plan_for, send_structured,
-                            shows_cards, situation_from_tracker, slots_set_this_turn, utter)
+from actions.common import (bullet_list, events_since_the_person, missing_plan_figures,
+                            plan_for, send_structured, shows_cards, situation_from_tracker,
+                            slots_set_this_turn, utter)
 from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
 from negotiation.korean import josa
@@ -300,15 +301,7 @@ class ActionRephraseInForm(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        if not _bot_spoke_since_the_person(tracker):
+        if not any(event.get("event") == "bot" and (event.get("text") or event.get("data"))
+                   for event in events_since_the_person(tracker)):
             dispatcher.utter_message(response="utter_rephrase")
         return []
-
-
-def _bot_spoke_since_the_person(tracker: Tracker) -> bool:
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and (event.get("text") or event.get("data")):
-            return True
-    return False
