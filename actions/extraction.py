@@ -8,7 +8,6 @@ once, or correct one at any point, and is never asked again for what they alread
 
 from __future__ import annotations
 
-import re
 from typing import Any, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -21,10 +20,7 @@ from negotiation.korean import josa
 from negotiation.messages import has_message
 from negotiation.money import format_months, format_won
 from negotiation.scripts import carrier_name
-from negotiation.understanding import AMOUNT_SLOTS, MONTH_SLOTS, read_message
-
-# "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
-DOES_NOT_KNOW = re.compile(r"모르|몰라|몰루|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰")
+from negotiation.understanding import AMOUNT_SLOTS, MONTH_SLOTS, read_message, says_not_known
 
 UNREADABLE_RESPONSES = {
     **{slot: "unreadable_amount" for slot in AMOUNT_SLOTS},
@@ -91,7 +87,7 @@ class ActionReadFigures(Action):
 
         if (requested_slot and not reading.values and not reading.refused
                 and is_answer_attempt(intent, text) and requested_slot in UNREADABLE_RESPONSES):
-            if DOES_NOT_KNOW.search(text) and has_message(f"unknown_{requested_slot}"):
+            if says_not_known(text) and has_message(f"unknown_{requested_slot}"):
                 # Not a misreading: the person does not know. Say where to find it instead.
                 utter(dispatcher, f"unknown_{requested_slot}")
             else:

@@ -94,13 +94,13 @@ SUSPENDED_YES = re.compile(
     r"끊김|막혔|막힘|안\s?터져|발신\s?정지|착신\s?정지|이용\s?정지\s?(중|상태)|정지\s?중|먹통"
 )
 
+# Words for a kind of plan. Ordinals ("1번", "두 번째") are places in the list shown, not kinds:
+# see OPTION_POSITIONS.
 OPTION_CUES: Dict[str, Sequence[str]] = {
     "step_up": ("나중에 늘", "늘려", "점점", "단계", "처음엔 적게", "처음에는 적게", "처음엔 조금",
-                "step", "세 번째", "세번째", "3번", "마지막 거", "마지막거", "나중 방법", "늘리는"),
-    "fastest": ("빨리", "빠른", "최대한", "fastest", "첫 번째", "첫번째", "1번", "빠르게", "얼른",
-                "빨리 갚", "먼저 거"),
-    "even": ("고르게", "균등", "똑같이", "일정하게", "even", "두 번째", "두번째", "2번", "비슷하게",
-             "같은 금액", "고른"),
+                "step", "마지막 거", "마지막거", "나중 방법", "늘리는"),
+    "fastest": ("빨리", "빠른", "최대한", "fastest", "빠르게", "얼른", "빨리 갚", "먼저 거"),
+    "even": ("고르게", "균등", "똑같이", "일정하게", "even", "비슷하게", "같은 금액", "고른"),
 }
 
 
@@ -175,6 +175,15 @@ def find_suspension(text: str) -> Optional[bool]:
     if SUSPENDED_YES.search(lowered):
         return True
     return None
+
+
+# "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
+NOT_KNOWN = re.compile(r"모르|몰라|몰루|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰")
+
+
+def says_not_known(text: str) -> bool:
+    """Whether the person says they do not know (rather than giving an unreadable answer)."""
+    return bool(NOT_KNOWN.search(text))
 
 
 # "1번", "두 번째": a place in the list of options shown, whatever kinds the plan holds (a plan

@@ -113,7 +113,7 @@ def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
 
 def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
     # A budget that does not cover the arrears in six months: the only option shown is "even",
-    # so "1번" means that one (the kind-word for 1번 would be "fastest", which is not offered).
+    # so "1번" means that one, whatever kind the slot still holds ("fastest" is not offered).
     tight = {**FULL_SITUATION, "arrears_amount": 800000.0, "monthly_bill": 60000.0,
              "monthly_budget": 90000.0, "stage": 5, "plan_shown": True, "plan_option": "fastest"}
     tracker = make_tracker(slots=tight, intent="choose_option", text="1번")
