@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterable, List, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import max_months
 from negotiation.messages import say
 from negotiation.planner import InstallmentPlan, plan_installments
@@ -25,16 +26,53 @@ TEXT_ONLY_CHANNELS = {"cmdline"}
 # out the lists the cards already show. REST clients get both, as the contract describes.
 CARD_CHANNELS = {"socketio"}
 
-FIGURE_LABELS = {
-    "arrears_amount": "미납액",
-    "monthly_bill": "매달 요금",
-    "monthly_budget": "월 예산",
-    "lump_sum": "한 번에 낼 금액",
-    "recovery_budget": "형편이 나아진 뒤의 월 예산",
-    "months_overdue": "밀린 기간",
-    "recovery_months": "형편이 나아질 때까지의 기간",
-    "carrier": "통신사",
-}
+# The figures (and the carrier) that a correction names back to the person.
+FIGURE_SLOTS = ("carrier", "arrears_amount", "months_overdue", "monthly_bill", "monthly_budget",
+                "lump_sum", "recovery_months", "recovery_budget")
+# Questions a person may not know the answer to; "모르겠어요" leaves them unknown and moves on.
+SKIPPABLE_SLOTS = ("months_overdue", "service_suspended", "lump_sum", "welfare_status",
+                   "recovery_expected", "recovery_months", "recovery_budget")
+
+
+def figure_label(slot: str) -> str:
+    """How a figure is named to the person ("미납액"), from negotiation/data/wording.yml."""
+    return label(slot) if slot in FIGURE_ORDER else slot
+
+
+def times_asked(tracker: Tracker, slot: str) -> int:
+    """How many of the person's recent turns ended with the coach asking for ``slot``, in a row.
+
+    Rasa's forms run ``action_ask_<slot>`` inside the form action, so the tracker has no event
+    of the question itself; each time a form asks, though, it sets ``requested_slot``. A turn
+    that began with the person's own question or a request for help does not count: the coach
+    asked again because it answered them, not because it misunderstood.
+    """
+    count = 0
+    turn: List[Dict[str, Any]] = []
+    for event in reversed(list(tracker.events)):
+        if event.get("event") != "user":
+            turn.append(event)
+            continue
+        verdict = _asked_in_turn(turn, slot)
+        if verdict is False:
+            return count
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if verdict and intent not in DETOUR_INTENTS:
+            count += 1
+        turn = []
+    verdict = _asked_in_turn(turn, slot)
+    return count + (1 if verdict else 0)
+
+
+def _asked_in_turn(events: List[Dict[str, Any]], slot: str) -> Optional[bool]:
+    """True when the turn asked for ``slot``, False when it asked for another, else None."""
+    requested = [event.get("value") for event in events
+                 if event.get("event") == "slot" and event.get("name") == "requested_slot"]
+    if slot in requested:
+        return True
+    if any(value is not None for value in requested):
+        return False
+    return None
 
 
 def _int_or_none(value: Any) -> Optional[int]:

@@ -4,23 +4,29 @@ Rasa runs ``action_validate_slot_mappings`` after each user message. It hands th
 engine, which finds amounts, months, the carrier, goals and yes/no answers in any order, and sets
 the contract's slots. Because it runs on every message, a person can tell several figures at
 once, or correct one at any point, and is never asked again for what they already said.
+
+What it does not settle it leaves for a question rather than a guess: an amount whose role is
+unclear becomes ``pending_figure`` (the next question asks about it), and an optional question
+the person cannot answer is skipped (``skipped_slots``) rather than asked again and again.
 """
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import FIGURE_LABELS, is_answer_attempt, latest_intent, utter
+from actions.common import (FIGURE_SLOTS, SKIPPABLE_SLOTS, figure_label, is_answer_attempt,
+                            latest_intent, times_asked, utter)
+from negotiation.confirmation import display, named_figure, read_confirmation, read_role
 from negotiation.korean import josa
 from negotiation.messages import has_message
-from negotiation.money import format_months, format_won
-from negotiation.scripts import carrier_name
-from negotiation.understanding import AMOUNT_SLOTS, MONTH_SLOTS, read_message, says_not_known
+from negotiation.money import format_won
+from negotiation.understanding import (AMOUNT_SLOTS, MONTH_SLOTS, Reading, read_message,
+                                       says_not_known, wants_to_skip)
 
 UNREADABLE_RESPONSES = {
     **{slot: "unreadable_amount" for slot in AMOUNT_SLOTS},
@@ -30,18 +36,10 @@ UNREADABLE_RESPONSES = {
     "service_suspended": "unreadable_choice",
     "welfare_status": "unreadable_choice",
     "recovery_expected": "unreadable_choice",
+    "figures_confirmed": "unreadable_confirmation",
 }
-
-
-def display_value(slot: str, value: Any) -> str:
-    """A slot value as the person would say it: 35만원, 2개월, KT."""
-    if slot in AMOUNT_SLOTS:
-        return format_won(int(value))
-    if slot in MONTH_SLOTS:
-        return format_months(int(value))
-    if slot == "carrier":
-        return carrier_name(value) or str(value)
-    return str(value)
+# After this many questions that went unanswered, an optional question is skipped.
+MISSES_BEFORE_SKIP = 3
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -65,46 +63,185 @@ class ActionReadFigures(Action):
         text = tracker.latest_message.get("text") or ""
         if not text or text.startswith("/"):
             return []
-        requested_slot = tracker.get_slot("requested_slot")
-        intent = latest_intent(tracker)
-        reading = read_message(text, requested_slot=requested_slot, intent=intent)
+        return MessageReader(dispatcher, tracker, text).read()
 
-        events: List[EventType] = []
+
+class MessageReader:
+    """One message, read against what the coach asked and what it knows already."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        self.dispatcher = dispatcher
+        self.tracker = tracker
+        self.text = text
+        self.intent = latest_intent(tracker)
+        self.requested: Optional[str] = tracker.get_slot("requested_slot")
+        self.pending: Optional[Dict[str, Any]] = tracker.get_slot("pending_figure") or None
+        self.events: List[EventType] = []
+
+    # --- the question this message answers ------------------------------------------------
+
+    def asked(self) -> Optional[str]:
+        """The question the message answers: a figure being fixed, else the form's question."""
+        if self.pending and self.pending.get("value") is None and self.pending.get("candidates"):
+            return str(self.pending["candidates"][0])
+        return self.requested
+
+    def read(self) -> List[EventType]:
+        asked = self.asked()
+        known = {slot: self.tracker.get_slot(slot) for slot in FIGURE_SLOTS
+                 if self.tracker.get_slot(slot) is not None}
+        reading = read_message(self.text, requested_slot=asked, intent=self.intent, known=known,
+                               after_plan=bool(self.tracker.get_slot("plan_shown")))
+
+        if self.pending and self.pending.get("value") is not None:
+            self._settle_pending_amount(reading)
+        elif self.pending:
+            self._settle_figure_to_fix(reading)
+
+        self._add_the_bill(reading)
+        changed = self._store(reading)
+        self._refuse(reading)
+        self._hold_ambiguous(reading)
+
+        if asked == "figures_confirmed" and not self.pending:
+            self._read_confirmation(changed)
+        elif asked and asked != "figures_confirmed" and not reading.values \
+                and not reading.refused and not reading.ambiguous:
+            self._unanswered(asked)
+        return self.events
+
+    # --- storing what was read -------------------------------------------------------------
+
+    def _store(self, reading: Reading) -> List[str]:
+        """Set every slot the message states; say so where it replaces an earlier figure."""
+        changed: List[str] = []
         for slot, value in reading.values.items():
-            value = self._merge(slot, value, tracker.get_slot(slot), requested_slot)
-            old = tracker.get_slot(slot)
+            old = self.tracker.get_slot(slot)
+            value = self._merge(slot, value, old)
             if old is not None and _same(old, value):
                 continue
-            if old is not None and slot in FIGURE_LABELS:
-                self._acknowledge_correction(dispatcher, slot, old, value)
-            events.append(SlotSet(slot, value))
+            if old is not None and slot in FIGURE_SLOTS:
+                utter(self.dispatcher, "figure_corrected", label=josa(figure_label(slot), "을"),
+                      old=display(slot, old), new=josa(display(slot, value), "로"))
+            self.events.append(SlotSet(slot, value))
+            changed.append(slot)
             if slot == "recovery_expected" and value is False:
-                events += [SlotSet("recovery_months", None), SlotSet("recovery_budget", None)]
+                self.events += [SlotSet("recovery_months", None),
+                                SlotSet("recovery_budget", None)]
+        return changed
 
-        for slot, refusal in reading.refused.items():
-            utter(dispatcher, f"figure_refused_{refusal.reason}", label=FIGURE_LABELS[slot],
-                value=display_value(slot, refusal.value))
+    def _add_the_bill(self, reading: Reading) -> None:
+        """A budget said on top of the bill becomes the budget with the bill (the contract's),
+        said back to the person so that they can check it."""
+        for slot in sorted(reading.on_top_of_bill):
+            if slot not in reading.values:
+                continue
+            bill = reading.values.get("monthly_bill", self.tracker.get_slot("monthly_bill"))
+            extra = int(reading.values.pop(slot))
+            if bill is None:
+                utter(self.dispatcher, "budget_beyond_unknown_bill", extra=format_won(extra))
+                continue
+            total = extra + int(bill)
+            reading.values[slot] = total
+            utter(self.dispatcher, "budget_beyond_bill", bill=format_won(int(bill)),
+                  extra=josa(format_won(extra), "을"), total=josa(format_won(total), "으로"))
 
-        if (requested_slot and not reading.values and not reading.refused
-                and is_answer_attempt(intent, text) and requested_slot in UNREADABLE_RESPONSES):
-            if says_not_known(text) and has_message(f"unknown_{requested_slot}"):
-                # Not a misreading: the person does not know. Say where to find it instead.
-                utter(dispatcher, f"unknown_{requested_slot}")
-            else:
-                utter(dispatcher, UNREADABLE_RESPONSES[requested_slot])
-        return events
-
-    @staticmethod
-    def _merge(slot: str, value: Any, old: Any, requested_slot: Optional[str]) -> Any:
+    def _merge(self, slot: str, value: Any, old: Any) -> Any:
         """Goals told outside the goal question add to those chosen before."""
-        if slot == "goals" and requested_slot != "goals" and old:
+        if slot == "goals" and self.requested != "goals" and old:
             return list(dict.fromkeys(list(old) + list(value)))
         return value
 
-    @staticmethod
-    def _acknowledge_correction(dispatcher: CollectingDispatcher, slot: str, old: Any,
-                                new: Any) -> None:
-        new_text = display_value(slot, new)
-        utter(dispatcher, "figure_corrected", label=josa(FIGURE_LABELS[slot], "을"),
-            old=display_value(slot, old), new=josa(new_text, "로"))
+    def _refuse(self, reading: Reading) -> None:
+        for slot, refusal in reading.refused.items():
+            utter(self.dispatcher, f"figure_refused_{refusal.reason}", label=figure_label(slot),
+                  value=display(slot, refusal.value))
 
+    def _hold_ambiguous(self, reading: Reading) -> None:
+        """Keep the first amount whose role is unclear; the next question asks about it."""
+        still_pending = self.pending and self.pending.get("value") is not None and not any(
+            event.get("name") == "pending_figure" for event in self.events)
+        if reading.ambiguous and not still_pending:
+            first = reading.ambiguous[0]
+            self.events.append(SlotSet("pending_figure", {
+                "value": first.value, "candidates": list(first.candidates), "misses": 0}))
+
+    # --- questions about one figure -----------------------------------------------------------
+
+    def _settle_pending_amount(self, reading: Reading) -> None:
+        """The reply to "28만원은 밀린 금액인가요?"."""
+        assert self.pending is not None
+        candidates = [str(slot) for slot in self.pending["candidates"]]
+        if any(slot in AMOUNT_SLOTS for slot in reading.values):
+            # They told the figures anew ("아니요, 밀린 건 35만원이에요"): that settles it.
+            self.events.append(SlotSet("pending_figure", None))
+            return
+        role = read_role(self.text, candidates, self.intent)
+        if role is not None:
+            reading.values[role] = int(self.pending["value"])
+            self.events.append(SlotSet("pending_figure", None))
+            return
+        misses = int(self.pending.get("misses", 0)) + 1
+        if misses >= 2:
+            # Asked twice without an answer: leave that amount out rather than ask a third time.
+            utter(self.dispatcher, "pending_figure_dropped",
+                  value=josa(display("arrears_amount", self.pending["value"]), "은"))
+            self.events.append(SlotSet("pending_figure", None))
+        else:
+            self.events.append(SlotSet("pending_figure", {**self.pending, "misses": misses}))
+
+    def _settle_figure_to_fix(self, reading: Reading) -> None:
+        """The reply to "미납액을 얼마로 고칠까요?": the new value, or nothing to change."""
+        assert self.pending is not None
+        slot = str(self.pending["candidates"][0])
+        self.events.append(SlotSet("pending_figure", None))
+        if slot in reading.values or reading.refused:
+            return
+        if slot in SKIPPABLE_SLOTS and says_not_known(self.text):
+            # "모르겠어요" to "how should I fix it?": unknown, then, not the value shown.
+            self.events.append(SlotSet(slot, None))
+            self._skip(slot, f"skipped_{slot}")
+        else:
+            utter(self.dispatcher, "figure_kept", label=josa(figure_label(slot), "은"),
+                  value=display(slot, self.tracker.get_slot(slot)))
+
+    # --- the figures confirmation ------------------------------------------------------------
+
+    def _read_confirmation(self, changed: List[str]) -> None:
+        if changed:
+            return  # corrected: the figures are shown again and confirmed anew
+        answer = read_confirmation(self.text, self.intent)
+        named = named_figure(self.text)
+        if answer is True:
+            self.events.append(SlotSet("figures_confirmed", True))
+        elif named is not None:
+            self.events.append(SlotSet("pending_figure",
+                                       {"value": None, "candidates": [named], "misses": 0}))
+        elif answer is None and is_answer_attempt(self.intent, self.text):
+            utter(self.dispatcher, "unreadable_confirmation")
+
+    # --- nothing read ------------------------------------------------------------------------
+
+    def _unanswered(self, asked: str) -> None:
+        """The message answered nothing the coach could use: explain, skip, or ask again."""
+        if not is_answer_attempt(self.intent, self.text) or asked not in UNREADABLE_RESPONSES:
+            return
+        not_known = says_not_known(self.text)
+        if asked in SKIPPABLE_SLOTS and (not_known or wants_to_skip(self.text)):
+            self._skip(asked, f"skipped_{asked}")
+            return
+        if times_asked(self.tracker, asked) >= MISSES_BEFORE_SKIP:
+            self._skip(asked, "skipped_after_misses", label=josa(figure_label(asked), "은"))
+            return
+        if not_known and has_message(f"unknown_{asked}"):
+            # Not a misreading: the person does not know. Say where to find it instead.
+            utter(self.dispatcher, f"unknown_{asked}")
+        else:
+            utter(self.dispatcher, UNREADABLE_RESPONSES[asked])
+
+    def _skip(self, slot: str, message: str, **values: Any) -> None:
+        skipped = list(self.tracker.get_slot("skipped_slots") or [])
+        self.events.append(SlotSet("skipped_slots", list(dict.fromkeys(skipped + [slot]))))
+        if slot == "recovery_expected":
+            self.events.append(SlotSet("recovery_expected", False))
+        utter(self.dispatcher, message, **values)

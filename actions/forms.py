@@ -30,6 +30,12 @@ class CoachFormValidation(FormValidationAction):
     def name(self) -> Text:
         """``validate_<form name>``."""
 
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        """The form's slots, less the questions the person could not answer (skipped)."""
+        skipped = set(tracker.get_slot("skipped_slots") or [])
+        return [slot for slot in domain_slots if slot not in skipped]
+
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
         # Values arrive already validated by action_validate_slot_mappings; keep those that
@@ -84,6 +90,8 @@ class ValidateInformationForm(CoachFormValidation):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        if tracker.get_slot("recovery_expected") is False:
-            return [slot for slot in domain_slots if slot not in RECOVERY_DETAIL_SLOTS]
-        return domain_slots
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        if tracker.get_slot("recovery_expected") is False or \
+                any(slot in RECOVERY_DETAIL_SLOTS for slot in tracker.get_slot("skipped_slots") or []):
+            return [slot for slot in slots if slot not in RECOVERY_DETAIL_SLOTS]
+        return slots

@@ -185,7 +185,10 @@ class ActionUpdatePlan(Action):
         if int(tracker.get_slot("stage") or 0) < 5 or missing_plan_figures(situation):
             utter(dispatcher, "plan_needs_figures")
             return [FollowupAction(_next_step(tracker))]
-        if not slots_set_this_turn(tracker):
+        changed = set(slots_set_this_turn(tracker)) - {"pending_figure", "requested_slot"}
+        if tracker.get_slot("pending_figure") and not changed:
+            return [FollowupAction("action_ask_pending_figure")]
+        if not changed:
             # "잘못 말했어요" with no new figure: ask which one, rather than repeat the plan.
             utter(dispatcher, "which_figure_to_change")
             return []

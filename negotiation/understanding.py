@@ -10,26 +10,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from negotiation.clauses import Clause, clause_at, split_clauses
 from negotiation.data import settings
 from negotiation.money import Found, find_amounts, find_months
 
 AMOUNT_SLOTS = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget")
 MONTH_SLOTS = ("months_overdue", "recovery_months")
 
-# Cue words that tell which figure an amount is; the nearest cue wins. Stems are used so that
-# 밀렸어요/밀린/밀려서 all match, and spaces are optional because people drop them.
-AMOUNT_CUES: Dict[str, Sequence[str]] = {
-    "arrears_amount": ("미납", "밀린", "밀렸", "밀려", "연체", "체납", "못 낸", "못낸", "못 냈", "못냈",
-                       "안 낸", "안낸", "갚아야", "남은 금액", "빚", "총액", "전부 합쳐", "미납액"),
-    "monthly_bill": ("요금", "월정액", "청구", "나와", "나오", "기본료", "통신비", "폰비", "핸드폰비",
-                     "휴대폰비", "인터넷비"),
-    "monthly_budget": ("낼 수 있", "낼수있", "낼 수있", "낼수 있", "가능", "감당", "여유", "예산",
-                       "쓸 수 있", "쓸수있", "최대", "넣을 수", "갚을 수", "갚을수", "낼 만", "내겠"),
-    "lump_sum": ("한 번에", "한번에", "일시불", "당장", "지금 바로", "오늘 바로", "먼저 낼", "먼저 내",
-                 "목돈", "선납", "바로 낼", "바로 내"),
-}
+# Which figure an amount is, from the clause it stands in (see ``_role_of``). Each table is a
+# pattern over the clause's text (spaces optional: people drop them), strongest kind first.
+# A predicate decides over a noun: in "요금 28만원 밀렸어요" the 요금 is the unpaid bill.
+ARREARS_PREDICATE = re.compile(
+    r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|못\s?(내|낸|냈|냄|낸)|안\s?(낸|냈|내서|냄)|"
+    r"갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|총\s?합|다\s?합(쳐|치)|전부\s?합|쌓였|쌓인|밀렸")
+BILL_PREDICATE = re.compile(r"나와|나오|나옴|나온|나가요|나가는|청구|기본료|월정액|요금제|빠져나가")
+MONTHLY = r"(매달|매월|월|한\s?달|달마다|다달이|보통|평소|평균|monthly)"
+BILL_NOUN = r"(요금|통신비|폰비|핸드폰비|휴대폰비|휴대폰\s?요금|인터넷비|전화비|폰값|이용료)"
+MONTHLY_BILL = re.compile(rf"{MONTHLY}\s?(에\s?)?{BILL_NOUN}|{BILL_NOUN}.{{0,8}}{MONTHLY}|{MONTHLY}\s?.{{0,12}}(내고|내요|내는|냅니다|"
+                          rf"내왔|내고요|냄|나옵|쓰고)(?!\s?수)")
+PAYING = r"(낼|내|갚을|넣을|부을|드릴|납부할|할)\s?수\s?(있|있어|있음|있을)|낼\s?만|감당|가능|돼|되요|됨|됩|될|괜찮"
+BUDGET_PLAIN = re.compile(rf"{MONTHLY}.{{0,16}}({PAYING}|까지)|예산|감당|여유|최대|까지는?\s?({PAYING}|낼)|"
+                          r"(낼|갚을|내)\s?수\s?있는\s?(돈|금액)")
+# "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
+BUDGET_INCLUSIVE = re.compile(r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|다\s?합쳐서|"
+                              r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당")
+# "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
+# the bill often stands in a clause of its own before the amount, so it is looked for there too.
+ON_TOP_OF_BILL = re.compile(r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
+                            r"요금에\s?(더해|추가)|요금\s?내고\s?(나서\s?)?(남는|더)")
+EXTRA_PAYMENT = re.compile(r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되)|^\s?(정도|쯤)?\s?(까지|는|은)?"
+                           r"\s?(낼|내|가능|돼|되)")
+BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|까지")
+LUMP_PLAIN = re.compile(r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
+                        r"오늘\s?(바로)?\s?(낼|내|갚|가능|입금)|일단")
+STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼저")
+PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
+# After these, a budget is the one for when finances have improved ("그때부터는 20만원").
+RECOVERY_MARKERS = re.compile(r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|"
+                              r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면")
+# "0", "０원", "zero": nothing, as the whole answer to an amount question.
+ZERO_ALONE = re.compile(r"(0|０|영|zero|none|nothing|없음)\s?(원|won|₩)?\s?(이요|요|입니다|임)?[.!~ ]*")
+# "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
+NONE_IN_SENTENCE = re.compile(r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
+                              r"한\s?푼|1도|하나도|\b0\s?원|빈털")
 RECOVERY_CUES = ("뒤", "후", "부터", "지나면", "있으면", "되면", "다음 달", "담달")
 OVERDUE_MONTH_CUES = ("밀", "미납", "연체", "못 냈", "못냈", "못 내", "못내", "째", "안 냈", "체납")
 NONE_ANSWERS = re.compile(r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)"
@@ -43,7 +68,10 @@ CARRIER_SYNONYMS: List[Tuple[str, str]] = [
     ("헬로모바일", "MVNO"), ("리브엠", "MVNO"), ("liiv m", "MVNO"), ("토스모바일", "MVNO"),
     ("티플러스", "MVNO"), ("이야기모바일", "MVNO"), ("프리티", "MVNO"), ("모빙", "MVNO"),
     ("스카이라이프", "MVNO"), ("아이즈모바일", "MVNO"), ("에넥스", "MVNO"), ("알뜰폰", "MVNO"),
-    ("알뜰 폰", "MVNO"), ("mvno", "MVNO"), ("알뜰요금", "MVNO"),
+    ("알뜰 폰", "MVNO"), ("mvno", "MVNO"), ("알뜰요금", "MVNO"), ("kb리브", "MVNO"),
+    ("리브모바일", "MVNO"), ("리브 모바일", "MVNO"), ("kb 리브", "MVNO"), ("sk7모바일", "MVNO"),
+    ("sk7 모바일", "MVNO"), ("sk 7모바일", "MVNO"), ("sk7", "MVNO"), ("세븐 모바일", "MVNO"),
+    ("헬로 모바일", "MVNO"), ("kt m mobile", "MVNO"), ("u+ 유모바일", "MVNO"), ("유플모바일", "MVNO"),
     ("lg u+", "LGU+"), ("lgu+", "LGU+"), ("lg유플러스", "LGU+"), ("lg 유플러스", "LGU+"),
     ("엘지유플러스", "LGU+"), ("엘지 유플러스", "LGU+"), ("유플러스", "LGU+"), ("u+", "LGU+"),
     ("엘지", "LGU+"), ("엘쥐", "LGU+"), ("lgt", "LGU+"), ("lg", "LGU+"), ("유플", "LGU+"),
@@ -54,15 +82,21 @@ CARRIER_SYNONYMS: List[Tuple[str, str]] = [
 ]
 
 GOAL_CUES: Dict[str, Sequence[str]] = {
-    "installment": ("분할", "나눠", "나누어", "나눠서", "할부", "나눠내", "조금씩", "쪼개", "분납"),
+    "installment": ("분할", "나눠", "나누어", "나눠서", "할부", "나눠내", "조금씩", "쪼개", "분납",
+                    "installment", "instalment", "split", "걸쳐서", "여러 번", "여러번"),
     "fee_adjustment": ("요금 조정", "요금조정", "요금 낮", "요금낮", "요금을 낮", "요금 줄", "요금줄",
                        "할인", "감면", "깎", "싼 요금", "싼요금", "저렴", "요금제 변경", "요금제 바",
-                       "조정"),
+                       "조정", "낮추", "낮출", "낮춰", "요금 줄이", "요금줄이", "요금 좀 줄", "싸게", "싼 걸",
+                       "싼걸", "비싸", "요금제를", "bill 좀", "bill 줄", "discount", "cheaper", "lower",
+                       "fee_adjust", "fee adjust", "부담 줄", "덜 나오"),
     "keep_service": ("정지 유예", "정지유예", "유예", "유지", "끊기지", "끊지", "계속 쓰", "계속쓰",
                      "정지 안", "정지안", "정지 풀", "정지풀", "살려", "해제", "정지 막", "정지되지",
                      # "정지만 풀어주세요", "정지 좀 풀어 주세요", "안 끊기게 해주세요"
                      "정지만 풀", "정지 좀 풀", "정지를 풀", "풀어주", "풀어 주", "안 끊기게",
-                     "안끊기게"),
+                     "안끊기게", "다시 쓸", "다시 쓰", "다시쓰", "다시쓸", "안 끊기", "안끊기", "끊기지만",
+                     "미뤄", "미루", "keep", "번호만", "번호 살", "쓸 수 있게", "쓸수있게", "끊지 말",
+                     "연결", "복구", "안 끊겼으면", "안끊겼으면", "정지만 안", "정지 안 됐으면",
+                     "정지 안되", "정지 안 되", "안 됐으면"),
 }
 # "다", "다다", "다!", "다ㅇㅇ": the whole answer is "all of them" (a bare 다 inside a sentence
 # is usually a verb ending, so only the whole message counts).
@@ -82,7 +116,13 @@ WELFARE_CUES: List[Tuple[str, str]] = [
 WELFARE_NONE = ("해당 없", "해당없", "해당 안", "해당안", "없어", "없음", "아니", "아뇨", "안 받", "안받",
                 "받는 거 없", "받는거 없", "일반", "ㄴㄴ", "노노", "없습니다")
 
+# Only as the answer to "is the line suspended?": out of that question, "쓰고 있어요" is about
+# something else.
+SUSPENDED_NO_ANSWER = re.compile(
+    r"아직\s?(나와|나옴|돼|되|써|쓰고|잘|멀쩡|살아)|(전화|인터넷|문자|데이터|통화)(는|도|가|이)?\s?"
+    r"(돼|되|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|\bnot\s?(yet|suspended)|\bstill\s?(work|on)")
 SUSPENDED_NO = re.compile(
+    r"안\s?끊[겼겻긴김겨]|"
     r"정지\s?(는|가|된 건|된건)?\s?(아직|안\s?(됐|되었|돼|됬|됨|당했))|"
     r"아직\s?(정지\s?)?(안\s?(됐|되었|돼|됬|됨)|쓸|사용|써|괜찮|멀쩡|터져|돼요|잘 ?돼)|정지\s?전|"
     # "안 끊겼어요", "안끊김", "아직 안 막혔어요", "정지는 아니에요"
@@ -90,6 +130,8 @@ SUSPENDED_NO = re.compile(
     r"정지\s?예정|정지\s?될까|곧 정지"
 )
 SUSPENDED_YES = re.compile(
+    r"끊긴\s?지|끊긴지|정지\s?먹|먹통|(전화|인터넷|문자|데이터)(가|이|는)?\s?안\s?(돼|되|걸|터)|안\s?걸려|"
+    r"\bsuspended\b|\bcut\s?off\b|"
     r"정지\s?(가|이|를)?\s?(됐|되었|됬|됨|돼\s?있|돼서|되어|당했|당함|상태|먹었|먹음|걸렸)|끊겼|끊어졌|"
     r"끊김|막혔|막힘|안\s?터져|발신\s?정지|착신\s?정지|이용\s?정지\s?(중|상태)|정지\s?중|먹통"
 )
@@ -112,12 +154,26 @@ class Refusal:
     reason: str  # "too_small" or "too_large"
 
 
+@dataclass(frozen=True)
+class Ambiguity:
+    """An amount whose role the message does not settle ("요금 28만원" while the situation is
+    being told: the unpaid bill, or the monthly one?). The coach asks rather than guesses."""
+
+    value: int
+    candidates: Tuple[str, ...]  # the slots it may belong to, likeliest first
+
+
 @dataclass
 class Reading:
-    """What one message says: slot values, and figures refused with the reason."""
+    """What one message says: slot values, figures refused with the reason, and amounts whose
+    role must be asked."""
 
     values: Dict[str, Any] = field(default_factory=dict)
     refused: Dict[str, Refusal] = field(default_factory=dict)
+    ambiguous: List[Ambiguity] = field(default_factory=list)
+    # Budgets said as an amount on top of the monthly bill ("요금은 요금대로 내고 5만원 더"):
+    # the bill must be added to make the contract's budget, which includes it.
+    on_top_of_bill: Set[str] = field(default_factory=set)
 
     def has(self, slot: str) -> bool:
         return slot in self.values
@@ -178,7 +234,16 @@ def find_suspension(text: str) -> Optional[bool]:
 
 
 # "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
-NOT_KNOWN = re.compile(r"모르|몰라|몰루|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰")
+NOT_KNOWN = re.compile(r"모르|몰라|몰루|모름|몰겠|몰라요|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰|"
+                       r"\bidk\b|don'?t\s?know|dunno|not\s?sure|확실(하지|치)\s?않|가물")
+
+
+SKIP = re.compile(r"건너\s?뛰|건너\s?뛸|건너\s?뜀|넘어가|넘어 가|패스|스킵|skip|pass|다음\s?질문|몰라도\s?(돼|되)|생략")
+
+
+def wants_to_skip(text: str) -> bool:
+    """"건너뛸게요", "패스": the person would rather not answer this (optional) question."""
+    return bool(SKIP.search(text.lower()))
 
 
 def says_not_known(text: str) -> bool:
@@ -212,113 +277,233 @@ def _first_with_a_cue(text: str, cues_by_key: Dict[Any, Sequence[str]]) -> Any:
     return None
 
 
-def _cues_by_distance(text: str, start: int, end: int, window_start: int, window_end: int,
-                      cues: Dict[str, Sequence[str]]) -> List[str]:
-    """The slots whose cues stand in the window around the figure at [start, end), nearest
-    first (a cue before the figure wins a tie)."""
-    distances: Dict[str, int] = {}
-    for slot, words in cues.items():
-        for word in words:
-            for match in re.finditer(re.escape(word), text[window_start:window_end]):
-                cue_start = window_start + match.start()
-                cue_end = window_start + match.end()
-                if cue_end <= start:
-                    distance = start - cue_end
-                elif cue_start >= end:
-                    distance = cue_start - end + 1
-                else:
-                    continue
-                distances[slot] = min(distance, distances.get(slot, distance))
-    return sorted(distances, key=distances.get)
-
-
 def _next_month_mentions(text: str) -> List[Found]:
     """"다음 달부터" / "담달부터": finances improve in one month."""
-    return [Found(1, match.start(), match.end(), match.group(0))
-            for match in re.finditer(r"다음\s?달|담달", text)
-            if any(text[match.end():].lstrip().startswith(cue) for cue in RECOVERY_CUES)]
+    found = []
+    for match in re.finditer(r"(다다음\s?달|다담달)|(다음\s?달|담달|내달)", text):
+        if match.group(2) and text[max(0, match.start() - 2):match.start()].endswith("다"):
+            continue  # the tail of 다다음 달, counted once
+        after = text[match.end():].lstrip()
+        if any(after.startswith(cue) for cue in RECOVERY_CUES + ("에", "쯤", "이면", "월급", "알바")):
+            found.append(Found(2 if match.group(1) else 1, match.start(), match.end(),
+                               match.group(0)))
+    return found
 
 
 def _recovery_spans(text: str, months: List[Found]) -> List[Found]:
     """Month counts that say when finances improve ("3개월 뒤", "두 달 후부터")."""
     spans = []
     for found in months:
-        after = text[found.end:found.end + 6]
+        after = re.sub(r"^\s*(정도|쯤|가량|좀)\s*", "", text[found.end:found.end + 12])
         if any(after.lstrip().startswith(cue) for cue in RECOVERY_CUES):
             spans.append(found)
     return spans
 
 
 def read_message(text: str, requested_slot: Optional[str] = None,
-                 intent: Optional[str] = None) -> Reading:
-    """Every figure and choice the message states, assigned to the contract's slots."""
+                 intent: Optional[str] = None, known: Optional[Mapping[str, Any]] = None,
+                 after_plan: bool = False) -> Reading:
+    """Every figure and choice the message states, assigned to the contract's slots.
+
+    ``requested_slot`` is the question the coach asked (a figure with nothing to say what it is
+    answers it); ``known`` holds the figures already told, which a figure is never assigned to
+    by default (only when the message plainly names that figure, as a correction);
+    ``after_plan`` says the proposal has been made (a bare "요금" is then the monthly bill).
+    """
     reading = Reading()
     lowered = _normalize(text)
+    known = dict(known or {})
 
     carrier = find_carrier(lowered)
     if carrier:
         reading.values["carrier"] = carrier
 
-    months = sorted(find_months(lowered) + _next_month_mentions(lowered),
-                    key=lambda found: found.start)
+    clauses = split_clauses(lowered)
+    months = sorted([found for found in find_months(lowered) if not _per_month(lowered, found)]
+                    + _next_month_mentions(lowered), key=lambda found: found.start)
     recovery = _recovery_spans(lowered, months)
-    _read_months(lowered, months, recovery, requested_slot, reading)
-    _read_amounts(lowered, recovery, requested_slot, reading)
+    _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
+    _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
     _read_choices(lowered, requested_slot, intent, reading)
     return reading
 
 
-def _read_months(text: str, months: List[Found], recovery: List[Found],
-                 requested_slot: Optional[str], reading: Reading) -> None:
+def _per_month(text: str, found: Found) -> bool:
+    """"한 달에 8만원" is a rate (per month), not a count of months."""
+    return found.value == 1 and bool(re.match(r"\s?(에|마다|당)(?!\s?걸)", text[found.end:]))
+
+
+def _clause_text(text: str, clauses: List[Clause], position: int) -> str:
+    clause = clause_at(clauses, position)
+    return text[clause.start:clause.end] if clause else text
+
+
+def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery: List[Found],
+                 requested_slot: Optional[str], known: Set[str], reading: Reading) -> None:
     for found in months:
+        if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[:found.start]):
+            continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
         if found in recovery:
             slot = "recovery_months"
         else:
-            context = text[max(0, found.start - 8):found.end + 8]
+            context = _clause_text(text, clauses, found.start)
             if any(cue in context for cue in OVERDUE_MONTH_CUES):
                 slot = "months_overdue"
             elif requested_slot in MONTH_SLOTS:
                 slot = requested_slot
-            elif requested_slot in (None, "carrier", "arrears_amount", "service_suspended"):
+            elif requested_slot in ("recovery_expected", "recovery_budget"):
+                slot = "recovery_months"  # "반년쯤이요" answering "will it get better?"
+            elif requested_slot in (None, "carrier", "arrears_amount", "service_suspended") \
+                    and "months_overdue" not in known:
                 slot = "months_overdue"  # while the situation is being told, a bare "두 달" is it
             else:
                 continue
         _store(reading, slot, found.value)
+    bare = re.fullmatch(r"\s*(\d{1,2})\s?(이요|요|입니다|임)?[.!~ ]*", text)
+    if requested_slot in MONTH_SLOTS and requested_slot not in reading.values and bare:
+        _store(reading, requested_slot, int(bare.group(1)))  # "3" answering "몇 달째인가요?"
     if requested_slot == "months_overdue" and "months_overdue" not in reading.values:
         if re.search(r"이번\s?달(이|만|부터)?\s?처음|처음\s?밀|한\s?번\s?밀", text):
             _store(reading, "months_overdue", 1)
 
 
-def _read_amounts(text: str, recovery: List[Found], requested_slot: Optional[str],
+# While the situation is being told (before the figures of stage 4 are asked), a bare amount is
+# what is owed.
+SITUATION_QUESTIONS = (None, "carrier", "months_overdue", "service_suspended", "goals")
+
+
+def _beyond_the_bill(before: str, after: str, requested_slot: Optional[str]) -> Optional[str]:
+    """The budget slot an amount said "on top of the bill" belongs to, if it is one."""
+    if not ON_TOP_OF_BILL.search(before) or not EXTRA_PAYMENT.search(after):
+        return None
+    return "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget"
+
+
+def _role_of(span: str, requested_slot: Optional[str]) -> Tuple[Optional[str], bool]:
+    """The slot an amount belongs to from the words around it (its clause, or its part of the
+    clause when the clause holds several amounts), and whether the words name it plainly.
+
+    A plain name ("밀린", "매달 나오는", "한 번에") wins even over the question asked; a generic
+    one ("돼요", "가능해요", "낼 수 있어요") and none at all leave the amount to the question
+    asked ("3만원은 돼요" answering the lump-sum question is the lump sum).
+    """
+    if BUDGET_INCLUSIVE.search(span) and not ARREARS_PREDICATE.search(span):
+        return ("recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget",
+                True)
+    strong_lump = bool(STRONG_LUMP.search(span))
+    if LUMP_PLAIN.search(span) and not re.search(MONTHLY, span) and (
+            strong_lump or requested_slot not in ("monthly_budget", "recovery_budget")):
+        return "lump_sum", True
+    if BUDGET_PLAIN.search(span) and not ARREARS_PREDICATE.search(span) \
+            or BUDGET_PLAIN.search(span) and re.search(MONTHLY, span):
+        return "monthly_budget", True
+    if ARREARS_PREDICATE.search(span):
+        return "arrears_amount", True
+    if BILL_PREDICATE.search(span) or MONTHLY_BILL.search(span):
+        return "monthly_bill", True
+    if BUDGET_GENERIC.search(span):
+        if requested_slot in AMOUNT_SLOTS:
+            return requested_slot, False
+        return "monthly_budget", False
+    if PLAIN_BILL_NOUN.search(span):
+        return "bill_noun", False
+    return None, False
+
+
+def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
+                  requested_slot: Optional[str], known: Dict[str, Any], after_plan: bool,
                   reading: Reading) -> None:
     amounts = find_amounts(text)
+    previous_role: Optional[str] = None
     for index, found in enumerate(amounts):
-        window_start = amounts[index - 1].end if index else 0
-        window_end = amounts[index + 1].start if index + 1 < len(amounts) else len(text)
-        candidates = _cues_by_distance(text, found.start, found.end, window_start, window_end,
-                                       AMOUNT_CUES)
-        # Two figures near the same cue ("4만원 나오는데 10만원까지 가능해요"): the second takes
-        # the next cue rather than being dropped.
-        slot = next((candidate for candidate in candidates if candidate not in reading.values),
-                    candidates[0] if candidates else None)
-        after_recovery = any(span.end <= found.start for span in recovery)
-        if after_recovery and slot in (None, "monthly_budget"):
-            slot = "recovery_budget"
-        if slot is None:
-            if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values:
-                slot = requested_slot
-            elif requested_slot in (None, "carrier", "months_overdue", "service_suspended") \
-                    and "arrears_amount" not in reading.values:
-                slot = "arrears_amount"  # telling the situation: a bare amount is what is owed
-            else:
-                continue
-        if slot == "lump_sum" and requested_slot == "monthly_budget" and \
-                "monthly_budget" not in reading.values and not _strong_lump_sum_cue(text):
-            slot = "monthly_budget"
-        _store(reading, slot, found.value)
+        clause = clause_at(clauses, found.start)
+        clause_start, clause_end = (clause.start, clause.end) if clause else (0, len(text))
+        # Several amounts in one clause: each takes the words between its neighbours.
+        span_start = max(clause_start, amounts[index - 1].end if index else 0)
+        span_end = min(clause_end,
+                       amounts[index + 1].start if index + 1 < len(amounts) else len(text))
+        span = text[span_start:found.start] + " " + text[found.end:span_end]
+        role, plain = _role_of(span, requested_slot)
+        beyond = _beyond_the_bill(text[:found.start], text[found.end:span_end], requested_slot)
+        if beyond is not None:
+            role, plain = beyond, True
+            reading.on_top_of_bill.add(beyond)
+        previous = amounts[index - 1] if index else None
+        corrects_previous = previous is not None and previous_role is not None and bool(
+            SELF_CORRECTION.search(text[previous.end:found.start]))
+        if corrects_previous and not plain:
+            role = previous_role  # "35만원이요, 아 아니에요 38만원이에요"
+        after_recovery = any(mark.end <= found.start for mark in recovery) or bool(
+            RECOVERY_MARKERS.search(text[:found.start]))
+        if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
+            role = "recovery_budget"
+        repeated = _repeats_known(found.value, known, reading) if not plain else None
+        if repeated is not None and role in (None, "bill_noun"):
+            role = repeated  # the same figure told again: nothing new, nothing to ask
+        if role == "bill_noun":
+            role = _role_for_bill_noun(found, requested_slot, known, after_plan, reading)
+        elif role is None:
+            role = _role_for_bare_amount(found, requested_slot, known, after_plan, reading)
+        if role is None:
+            previous_role = None
+            continue
+        if not plain and role in known and role != requested_slot and requested_slot in \
+                AMOUNT_SLOTS and requested_slot not in reading.values:
+            role = requested_slot  # an answer does not quietly replace another figure
+        _store(reading, role, found.value, replaces=corrects_previous and role == previous_role)
+        previous_role = role
+    if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values \
+            and ZERO_ALONE.fullmatch(text.strip()):
+        _store(reading, requested_slot, 0)
     if requested_slot == "lump_sum" and "lump_sum" not in reading.values \
-            and NONE_ANSWERS.search(text):
+            and not amounts and (NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text)):
         _store(reading, "lump_sum", 0)
+
+
+def _repeats_known(value: int, known: Dict[str, Any], reading: Reading) -> Optional[str]:
+    """The figure already told with exactly this value, when there is just one."""
+    same = [slot for slot in AMOUNT_SLOTS if slot not in reading.values
+            and known.get(slot) is not None and float(known[slot]) == value]
+    return same[0] if len(same) == 1 else None
+
+
+def _role_for_bill_noun(found: Found, requested_slot: Optional[str], known: Dict[str, Any],
+                        after_plan: bool, reading: Reading) -> Optional[str]:
+    """"요금 28만원" with no verb to tell: the unpaid bill or the monthly one?"""
+    if requested_slot in ("arrears_amount", "monthly_bill") and \
+            requested_slot not in reading.values:
+        return requested_slot
+    if requested_slot in AMOUNT_SLOTS:
+        # Asked for the budget or a lump sum, the person names the bill in passing.
+        return "monthly_bill" if "monthly_bill" not in reading.values else None
+    if requested_slot in SITUATION_QUESTIONS and not after_plan:
+        candidates = tuple(slot for slot in ("arrears_amount", "monthly_bill")
+                           if slot not in reading.values)
+        if len(candidates) == 1 and candidates[0] not in known:
+            return candidates[0]
+        if candidates:
+            reading.ambiguous.append(Ambiguity(found.value, candidates))
+        return None
+    return "monthly_bill" if "monthly_bill" not in reading.values else None
+
+
+def _role_for_bare_amount(found: Found, requested_slot: Optional[str], known: Dict[str, Any],
+                          after_plan: bool, reading: Reading) -> Optional[str]:
+    """An amount with no word to say what it is answers the question asked; while the situation
+    is told it is the arrears, unless those are known already (then the coach asks)."""
+    if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values:
+        return requested_slot
+    if requested_slot in SITUATION_QUESTIONS and not after_plan \
+            and "arrears_amount" not in reading.values and "arrears_amount" not in known:
+        return "arrears_amount"
+    # Which figure, then? Ask among those it could be (after the plan, any of them: it may be
+    # a correction).
+    candidates = tuple(slot for slot in AMOUNT_SLOTS
+                       if (after_plan or slot not in known) and slot not in reading.values
+                       and slot != "recovery_budget")
+    if candidates:
+        reading.ambiguous.append(Ambiguity(found.value, candidates))
+    return None
 
 
 def _strong_lump_sum_cue(text: str) -> bool:
@@ -337,12 +522,15 @@ def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str
     welfare = find_welfare(text)
     if welfare:
         reading.values["welfare_status"] = welfare
-    elif requested_slot == "welfare_status" and (
+    elif requested_slot == "welfare_status" and not says_not_known(text) and (
             intent == "deny" or any(cue in text for cue in WELFARE_NONE)):
         reading.values["welfare_status"] = "none"
 
     suspended = find_suspension(text)
-    if suspended is None and requested_slot == "service_suspended":
+    if suspended is None and requested_slot == "service_suspended" and SUSPENDED_NO_ANSWER.search(
+            text):
+        suspended = False
+    if suspended is None and requested_slot == "service_suspended" and not says_not_known(text):
         if intent == "affirm" or re.match(r"^(네|넵|예|응|ㅇㅇ|맞아|그래|정지|네네)", text):
             suspended = True
         elif intent == "deny" or re.match(r"^(아니|아뇨|아직|ㄴㄴ|노|안 ?됐)", text):
@@ -351,9 +539,11 @@ def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str
         reading.values["service_suspended"] = suspended
 
     if requested_slot == "recovery_expected":
-        if reading.has("recovery_months") or reading.has("recovery_budget") or intent == "affirm":
+        if reading.has("recovery_months") or reading.has("recovery_budget") or intent == "affirm" \
+                or RECOVERY_YES.search(text) and not re.search(r"안\s?(나아|좋아)|없", text):
             reading.values["recovery_expected"] = True
-        elif intent == "deny" or re.search(r"없|모르|글쎄|아니|아뇨|ㄴㄴ|안 나아|힘들", text):
+        elif not says_not_known(text) and (
+                intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)):
             reading.values["recovery_expected"] = False
     elif reading.has("recovery_months"):
         reading.values["recovery_expected"] = True
@@ -363,14 +553,25 @@ def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str
         reading.values["plan_option"] = option
 
 
+RECOVERY_YES = re.compile(r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"
+                          r"시작|들어오|오름|오를|오르|생겨|생길|취직|복직|월급|알바|아르바이트|과외|"
+                          r"일할|일 할|받을|받으면|여유가\s?생|풀릴|풀려")
+
+
 def _states_goal(text: str) -> bool:
     """Outside the goal question, goals count only where the person says they want them."""
     return bool(re.search(r"싶|원해|원합|하려|할래|해 ?주|하고 ?싶|부탁|가능할까|되나|될까|받고", text))
 
 
-def _store(reading: Reading, slot: str, value: int) -> None:
-    if slot in reading.values or slot in reading.refused:
-        return  # the first figure for a slot in a message is the one the person meant
+# Between two figures for the same slot, these say the second replaces the first ("35만원이요,
+# 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
+SELF_CORRECTION = re.compile(r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은")
+
+
+def _store(reading: Reading, slot: str, value: int, replaces: bool = False) -> None:
+    """Keep the first figure for a slot in a message, unless the person corrects themselves."""
+    if (slot in reading.values or slot in reading.refused) and not replaces:
+        return
     reason = check_limits(slot, value)
     if reason:
         reading.refused[slot] = Refusal(value, reason)

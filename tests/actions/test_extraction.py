@@ -53,7 +53,6 @@ def test_an_unreadable_answer_gets_an_example(dispatcher, domain):
 
 @pytest.mark.parametrize("text, requested_slot, hint", [
     ("얼마인지 정확히 모르겠어요", "arrears_amount", "통신사 앱"),
-    ("기억이 안 나요", "months_overdue", "마지막으로 요금을 낸 달"),
     ("잘 몰라요", "monthly_bill", "지난 청구서"),
     ("글쎄요", "monthly_budget", "생활비"),
     ("어딘지 모르겠어요", "carrier", "청구서나 미납 안내 문자"),
@@ -64,6 +63,23 @@ def test_not_knowing_a_figure_gets_where_to_find_it(dispatcher, domain, text, re
     assert events == []
     [reply] = texts(dispatcher)
     assert hint in reply and "읽지 못했어요" not in reply
+
+
+@pytest.mark.parametrize("text, requested_slot", [
+    ("기억이 안 나요", "months_overdue"),
+    ("모름", "service_suspended"),
+    ("idk", "welfare_status"),
+    ("잘 모르겠어요", "lump_sum"),
+    ("건너뛸게요", "recovery_expected"),
+])
+def test_not_knowing_an_optional_answer_leaves_it_unknown_and_moves_on(
+        dispatcher, domain, text, requested_slot):
+    events = run(dispatcher, domain, text=text, intent="inform", requested_slot=requested_slot)
+    slots = slot_events(events)
+    assert slots["skipped_slots"] == [requested_slot]
+    assert slots.get(requested_slot) in (None, False)  # recovery_expected: no recovery planned
+    [reply] = texts(dispatcher)
+    assert reply.startswith("괜찮아요")
 
 
 def test_a_question_instead_of_an_answer_is_left_to_the_rules(dispatcher, domain):

@@ -28,7 +28,9 @@ def test_recovery_details_are_skipped_when_none_is_expected(dispatcher, domain):
         set_this_turn={"recovery_expected": False}, text="없어요", intent="deny",
         requested_slot="recovery_expected", active_loop="information_form")
     events = run_action(ValidateInformationForm(), dispatcher, tracker, domain)
-    assert slot_events(events) == {"recovery_expected": False, "requested_slot": None}
+    # Next: the figures confirmation, the form's last question (the contract's figures_confirmed).
+    assert slot_events(events) == {"recovery_expected": False,
+                                   "requested_slot": "figures_confirmed"}
 
 
 def test_recovery_details_are_asked_when_expected(dispatcher, domain):

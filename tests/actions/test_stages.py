@@ -194,7 +194,7 @@ def test_an_unclear_message_in_a_form_is_explained_once(dispatcher, domain):
 
 
 def test_every_question_carries_an_example_or_buttons(dispatcher, domain):
-    assert len(QUESTION_ACTIONS) == 12
+    assert len(QUESTION_ACTIONS) == 13
     for action_class in QUESTION_ACTIONS:
         messages = CollectingDispatcher()
         run_action(action_class(), messages, make_tracker(), domain)

@@ -1,0 +1,114 @@
+"""Starting the real action server and Rasa server on free ports, and talking to them over REST.
+
+Shared by the end-to-end tests (tests/e2e/conftest.py) and the conversation evaluation
+(scripts/eval_conversations.py), so that both run the coach exactly as `make run` does.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Dict, Iterator, List
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "coach.tar.gz"
+TOKEN = "e2e-" + uuid.uuid4().hex
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 240) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code < 500:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"server did not start in {seconds}s:\n{log.read_text()[-3000:]}")
+
+
+@contextmanager
+def running_coach(workdir: Path) -> Iterator[Dict[str, Any]]:
+    """Both servers, up and answering, for the duration of the ``with`` block."""
+    assert MODEL.exists(), "no trained model: run `make train` first"
+    action_port, rasa_port = free_port(), free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    action_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
+    processes = [
+        subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                          "--port", str(action_port)], cwd=ROOT, env=environment,
+                         stdout=open(action_log, "w"), stderr=subprocess.STDOUT),
+        subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints",
+                          str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
+                          "--port", str(rasa_port), "--enable-api", "--auth-token", TOKEN],
+                         cwd=ROOT, env=environment, stdout=open(rasa_log, "w"),
+                         stderr=subprocess.STDOUT),
+    ]
+    try:
+        wait_until_up(f"http://127.0.0.1:{action_port}/health", processes[0], action_log)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", processes[1],
+                      rasa_log)
+        yield {"url": f"http://127.0.0.1:{rasa_port}", "token": TOKEN, "rasa_log": rasa_log,
+               "action_log": action_log}
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+class Conversation:
+    """One person talking to the coach over the REST channel."""
+
+    def __init__(self, servers: Dict[str, Any]):
+        self.url = servers["url"]
+        self.token = servers["token"]
+        self.sender = "e2e-" + uuid.uuid4().hex[:12]
+        self.replies: List[Dict[str, Any]] = []
+
+    def say(self, text: str) -> List[Dict[str, Any]]:
+        response = requests.post(f"{self.url}/webhooks/rest/webhook",
+                                 json={"sender": self.sender, "message": text}, timeout=60)
+        response.raise_for_status()
+        replies = response.json()
+        self.replies.extend(replies)
+        return replies
+
+    def slots(self) -> Dict[str, Any]:
+        response = requests.get(f"{self.url}/conversations/{self.sender}/tracker",
+                                params={"token": self.token}, timeout=30)
+        response.raise_for_status()
+        return response.json()["slots"]
+
+    def custom(self, kind: str, replies=None) -> List[Dict[str, Any]]:
+        source = self.replies if replies is None else replies
+        return [reply["custom"] for reply in source
+                if isinstance(reply.get("custom"), dict) and reply["custom"].get("type") == kind]
+
+    def texts(self, replies=None) -> List[str]:
+        source = self.replies if replies is None else replies
+        return [reply["text"] for reply in source if "text" in reply]
+
+
