@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Iterable, List, Optional
 
 from rasa_sdk import Tracker
@@ -145,7 +146,9 @@ def utter(dispatcher: CollectingDispatcher, key: str,
           buttons: Optional[List[Dict[str, str]]] = None, **values: Any) -> None:
     """Send the message ``key`` from negotiation/data/messages.yml, filled with ``values``."""
     message = say(key, **values)
-    message["text"] = message["text"].strip()
+    # A list left empty (a card shows it) must not leave a blank line: Rasa's socket.io channel
+    # splits a text at blank lines into separate bubbles.
+    message["text"] = re.sub(r"\n\s*\n", "\n", message["text"]).strip()
     if buttons is not None:
         message["buttons"] = buttons
     dispatcher.utter_message(**message)

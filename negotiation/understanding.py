@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
+from negotiation.choices import UNKNOWN, read_choice
 from negotiation.clauses import Clause, clause_at, split_clauses
 from negotiation.data import settings
 from negotiation.money import Found, find_amounts, find_months
@@ -86,7 +87,7 @@ GOAL_CUES: Dict[str, Sequence[str]] = {
                     "installment", "instalment", "split", "걸쳐서", "여러 번", "여러번"),
     "fee_adjustment": ("요금 조정", "요금조정", "요금 낮", "요금낮", "요금을 낮", "요금 줄", "요금줄",
                        "할인", "감면", "깎", "싼 요금", "싼요금", "저렴", "요금제 변경", "요금제 바",
-                       "조정", "낮추", "낮출", "낮춰", "요금 줄이", "요금줄이", "요금 좀 줄", "싸게", "싼 걸",
+                       "요금 조정", "낮추", "낮출", "낮춰", "요금 줄이", "요금줄이", "요금 좀 줄", "싸게", "싼 걸",
                        "싼걸", "비싸", "요금제를", "bill 좀", "bill 줄", "discount", "cheaper", "lower",
                        "fee_adjust", "fee adjust", "부담 줄", "덜 나오"),
     "keep_service": ("정지 유예", "정지유예", "유예", "유지", "끊기지", "끊지", "계속 쓰", "계속쓰",
@@ -174,6 +175,8 @@ class Reading:
     # Budgets said as an amount on top of the monthly bill ("요금은 요금대로 내고 5만원 더"):
     # the bill must be added to make the contract's budget, which includes it.
     on_top_of_bill: Set[str] = field(default_factory=set)
+    # Questions the person said they do not know the answer to (unknown stays unknown).
+    unknown: Set[str] = field(default_factory=set)
 
     def has(self, slot: str) -> bool:
         return slot in self.values
@@ -455,9 +458,12 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
     if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values \
             and ZERO_ALONE.fullmatch(text.strip()):
         _store(reading, requested_slot, 0)
-    if requested_slot == "lump_sum" and "lump_sum" not in reading.values \
-            and not amounts and (NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text)):
-        _store(reading, "lump_sum", 0)
+    if requested_slot == "lump_sum" and "lump_sum" not in reading.values and not amounts:
+        trained = _trained("none_amount", text)
+        if trained is True or trained is None and not says_not_known(text) and not re.search(
+                r"^아니\s?(잠깐|잠시|근데)|없진|없는\s?건\s?아니|영원히", text) and (
+                NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text)):
+            _store(reading, "lump_sum", 0)
 
 
 def _repeats_known(value: int, known: Dict[str, Any], reading: Reading) -> Optional[str]:
@@ -512,20 +518,75 @@ def _strong_lump_sum_cue(text: str) -> bool:
 
 def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str],
                   reading: Reading) -> None:
+    """Goals, welfare status, suspension and the recovery question.
+
+    For the question the coach asked, the trained reader (negotiation/choices.py, which knows
+    negation and "don't know") speaks first; the keyword tables fill in where it is unsure, and
+    read what a person volunteers outside the question.
+    """
+    _read_goals(text, requested_slot, reading)
+    _read_welfare(text, requested_slot, intent, reading)
+    _read_suspension(text, requested_slot, intent, reading)
+    _read_recovery(text, requested_slot, intent, reading)
+    option = find_option(text)
+    if option and requested_slot in (None, "plan_option"):
+        reading.values["plan_option"] = option
+
+
+def _trained(question: str, text: str) -> Any:
+    """The trained reader's value, or None where it is not sure."""
+    choice = read_choice(question, text)
+    return None if choice is None else choice.value
+
+
+def _read_goals(text: str, requested_slot: Optional[str], reading: Reading) -> None:
+    trained = _trained("goals", text) if requested_slot == "goals" else None
+    if trained and GOAL_SET_ASIDE.search(text):
+        # "요금 낮추는 건 말고 나눠서만": only the trained reader knows which goal is set aside.
+        reading.values["goals"] = list(trained)
+        return
     goals = find_goals(text)
+    if trained:
+        reading.values["goals"] = [goal for goal in GOAL_CUES if goal in set(trained) | set(goals)]
+        return
     if requested_slot == "goals" and not goals and (
             any(cue in text for cue in ALL_GOALS_CUES) or ALL_GOALS_ALONE.fullmatch(text.strip())):
         goals = list(GOAL_CUES)
-    if goals and (requested_slot == "goals" or len(goals) >= 1 and _states_goal(text)):
+    if goals and (requested_slot == "goals" or _states_goal(text)):
         reading.values["goals"] = goals
 
-    welfare = find_welfare(text)
-    if welfare:
-        reading.values["welfare_status"] = welfare
+
+def _read_welfare(text: str, requested_slot: Optional[str], intent: Optional[str],
+                  reading: Reading) -> None:
+    trained = _trained("welfare_status", text)
+    if trained is UNKNOWN:
+        if requested_slot == "welfare_status":
+            reading.unknown.add("welfare_status")
+        return
+    keyword = find_welfare(text)
+    if requested_slot == "welfare_status" and trained is not None:
+        reading.values["welfare_status"] = trained
+    elif keyword and trained in (None, keyword) and not WELFARE_NEGATED.search(text):
+        reading.values["welfare_status"] = keyword
+    elif keyword and trained is not None:
+        reading.values["welfare_status"] = trained  # "기초수급자는 아니에요": not a recipient
     elif requested_slot == "welfare_status" and not says_not_known(text) and (
             intent == "deny" or any(cue in text for cue in WELFARE_NONE)):
         reading.values["welfare_status"] = "none"
 
+
+def _read_suspension(text: str, requested_slot: Optional[str], intent: Optional[str],
+                     reading: Reading) -> None:
+    if requested_slot == "service_suspended":
+        trained = _trained("service_suspended", text)
+        if trained is UNKNOWN:
+            reading.unknown.add("service_suspended")
+            return
+        if trained is not None:
+            reading.values["service_suspended"] = bool(trained)
+            return
+    if re.search(r"(정지|끊)[가-힣]{0,4}(는지|나|ㄴ지)\s?(모르|몰)", text):
+        return  # "정지됐는지 모르겠어요": unknown
     suspended = find_suspension(text)
     if suspended is None and requested_slot == "service_suspended" and SUSPENDED_NO_ANSWER.search(
             text):
@@ -538,19 +599,33 @@ def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str
     if suspended is not None:
         reading.values["service_suspended"] = suspended
 
-    if requested_slot == "recovery_expected":
-        if reading.has("recovery_months") or reading.has("recovery_budget") or intent == "affirm" \
-                or RECOVERY_YES.search(text) and not re.search(r"안\s?(나아|좋아)|없", text):
-            reading.values["recovery_expected"] = True
-        elif not says_not_known(text) and (
-                intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)):
-            reading.values["recovery_expected"] = False
-    elif reading.has("recovery_months"):
-        reading.values["recovery_expected"] = True
 
-    option = find_option(text)
-    if option and requested_slot in (None, "plan_option"):
-        reading.values["plan_option"] = option
+def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[str],
+                   reading: Reading) -> None:
+    if requested_slot != "recovery_expected":
+        if reading.has("recovery_months"):
+            reading.values["recovery_expected"] = True
+        return
+    if reading.has("recovery_months") or reading.has("recovery_budget"):
+        reading.values["recovery_expected"] = True
+        return
+    trained = _trained("yes_no", text)
+    if trained is UNKNOWN:
+        reading.unknown.add("recovery_expected")
+    elif trained is not None:
+        reading.values["recovery_expected"] = bool(trained)
+    elif intent == "affirm" or RECOVERY_YES.search(text) and not re.search(
+            r"안\s?(나아|좋아)|없(어|음|을|습)", text):
+        reading.values["recovery_expected"] = True
+    elif not says_not_known(text) and (
+            intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)):
+        reading.values["recovery_expected"] = False
+
+
+GOAL_SET_ASIDE = re.compile(r"말고|빼고|필요\s?없|상관\s?없|보다는|아니고|싫")
+# "기초수급자는 아니에요", "장애는 없어요": the status named, then denied.
+WELFARE_NEGATED = re.compile(r"(수급|차상위|연금|장애|유공|보훈|급여)[가-힣]{0,4}\s?(아니|아님|없|안\s?받|못\s?받)|"
+                             r"(인지|ㄴ지|는지)\s?(모르|몰)")
 
 
 RECOVERY_YES = re.compile(r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"

@@ -9,21 +9,60 @@
  * Embedding on another site:
  *   <div id="minap-coach" data-server="https://coach.example"></div>
  *   <script src="https://coach.example/chat/widget.js" defer></script>
+ * On the coach's own page (/chat) the message box takes the focus when the page loads; embedded,
+ * it does so only with data-autofocus="true" on the element.
+ *
+ * Accessibility: a skip link ("입력창으로 건너뛰기") comes first in the tab order; new bot
+ * messages are read out through a polite live region (.coach-announcer), never the history
+ * shown again after a reload; every button is a real <button> and the ticks are real checkboxes.
  */
 (function () {
   "use strict";
 
-  var STAGES = ["상담 시작", "상황 설명", "목표 정하기", "정보 공유", "제안과 대안", "최종 합의"];
+  // The six stages' titles come from the server's `stage` messages; until one arrives, its step
+  // shows a neutral "N단계".
+  var STAGE_COUNT = 6;
   var OPTION_LABELS = { fastest: "최대한 빨리 갚기", even: "매달 고르게 나눠 갚기",
     step_up: "처음엔 적게, 나중에 늘려 갚기", lump_sum: "한 번에 내기" };
+  var CARRIER_LABELS = { SKT: "SKT", KT: "KT", "LGU+": "LG U+", MVNO: "알뜰폰" };
+  var WELFARE_LABELS = { livelihood: "생계·의료급여 수급자", housing_education: "주거·교육급여 수급자",
+    near_poverty: "차상위계층", basic_pension: "기초연금 수급자", disabled: "장애인",
+    veteran: "국가유공자", none: "해당 없음" };
+  var UNKNOWN = "모름";
   var STORAGE_KEY = "minap-coach";
+  // How many announcements the screen-reader live region keeps (older ones are removed silently).
+  var ANNOUNCEMENTS_KEPT = 6;
   // Where this script came from, read while it runs (document.currentScript is null later).
   var SCRIPT_BASE = scriptBase();
 
   function won(amount) {
-    // 88000 -> "88,000원": the table shows exact figures to the 원.
+    // 88000 -> "88,000원": the plan's tables show exact figures to the 원, in aligned columns.
     return Number(amount).toLocaleString("ko-KR") + "원";
   }
+
+  function groupText(number) {
+    // A number under 10,000 beside a unit: 8천, 3,500 (as negotiation/money.py writes it).
+    if (number && number % 1000 === 0) return (number / 1000) + "천";
+    return number.toLocaleString("en-US");
+  }
+
+  function wonSpoken(amount) {
+    // 350000 -> "35만원", 55000 -> "5만 5천원", 123500 -> "12만 3,500원": as the coach says them.
+    amount = Math.round(Number(amount));
+    if (amount < 0) return "-" + wonSpoken(-amount);
+    if (amount === 0) return "0원";
+    var eok = Math.floor(amount / 100000000);
+    var rest = amount % 100000000;
+    var man = Math.floor(rest / 10000);
+    var units = rest % 10000;
+    var parts = [];
+    if (eok) parts.push(eok.toLocaleString("en-US") + "억");
+    if (man) parts.push(groupText(man) + "만");
+    if (units) parts.push(groupText(units));
+    return parts.join(" ") + "원";
+  }
+
+  function known(value) { return value !== null && value !== undefined; }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -64,14 +103,32 @@
     this.build();
     this.replay();
     this.connect();
+    if (this.autofocus()) this.input.focus({ preventScroll: true });
   }
+
+  Coach.prototype.autofocus = function () {
+    // On the coach's own page the message box takes the focus at once. Embedded on another
+    // site, it does so only when asked (data-autofocus), so as not to take the focus from the
+    // host page.
+    var wanted = this.root.getAttribute("data-autofocus");
+    if (wanted !== null) return wanted !== "false";
+    return document.body.classList.contains("coach-page");
+  };
 
   Coach.prototype.loadState = function () {
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      if (saved && saved.sessionId && Array.isArray(saved.log)) return saved;
+      if (saved && saved.sessionId && Array.isArray(saved.log)) {
+        if (!saved.titles || typeof saved.titles !== "object") saved.titles = {};
+        return saved;
+      }
     } catch (ignored) { /* a broken entry starts a new conversation */ }
-    return { sessionId: this.newSessionId(), log: [], stage: 0 };
+    return this.newState();
+  };
+
+  Coach.prototype.newState = function () {
+    // titles: the stage titles the server has sent, by stage number.
+    return { sessionId: this.newSessionId(), log: [], stage: 0, titles: {} };
   };
 
   Coach.prototype.newSessionId = function () {
@@ -86,10 +143,20 @@
   };
 
   Coach.prototype.build = function () {
+    var self = this;
     var root = this.root;
     root.textContent = "";
     root.classList.add("coach");
     root.setAttribute("lang", "ko");
+
+    // First in the tab order: straight to the message box, past the conversation's buttons.
+    var skip = el("a", "coach-skip", "입력창으로 건너뛰기");
+    skip.href = "#coach-input";
+    skip.addEventListener("click", function (event) {
+      event.preventDefault();
+      self.input.focus();
+    });
+    root.appendChild(skip);
 
     var header = el("header", "coach-header");
     var row = el("div", "coach-header-row");
@@ -97,30 +164,43 @@
     var restart = el("button", "coach-restart", "처음부터");
     restart.type = "button";
     restart.setAttribute("aria-label", "대화를 처음부터 다시 시작하기");
-    restart.addEventListener("click", this.restart.bind(this));
+    restart.addEventListener("click", function (event) {
+      self.restart();
+      self.focusInput(event);
+    });
     row.appendChild(restart);
     header.appendChild(row);
     var progress = el("ol", "coach-progress");
     progress.setAttribute("aria-label", "협상 단계");
-    this.steps = STAGES.map(function (title, index) {
-      var item = el("li", null, (index + 1) + ". " + title);
+    this.steps = [];
+    for (var number = 1; number <= STAGE_COUNT; number += 1) {
+      var item = el("li");
+      item.appendChild(el("span", "coach-step-label"));
       progress.appendChild(item);
-      return item;
-    });
+      this.steps.push(item);
+    }
     header.appendChild(progress);
     root.appendChild(header);
 
-    this.log = el("div", "coach-log");
-    this.log.setAttribute("role", "log");
-    this.log.setAttribute("aria-live", "polite");
+    // The conversation itself. It is not a live region: new bot messages are announced through
+    // this.announcer instead, so that reloading the page does not read the whole history again.
+    this.log = el("section", "coach-log");
     this.log.setAttribute("aria-label", "대화 내용");
+    this.log.tabIndex = 0;  // scrollable with the keyboard even when it holds no button
     root.appendChild(this.log);
 
+    this.announcer = el("div", "coach-visually-hidden coach-announcer");
+    this.announcer.setAttribute("aria-live", "polite");
+    this.announcer.setAttribute("aria-relevant", "additions");
+    root.appendChild(this.announcer);
+
     this.typing = el("div", "coach-typing");
-    this.typing.setAttribute("aria-live", "polite");
+    this.typing.setAttribute("role", "status");
     root.appendChild(this.typing);
 
     this.replies = el("div", "coach-replies");
+    this.replies.setAttribute("role", "group");
+    this.replies.setAttribute("aria-label", "고를 수 있는 답");
     root.appendChild(this.replies);
 
     var form = el("form", "coach-form");
@@ -139,8 +219,8 @@
     form.appendChild(send);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      this.send(this.input.value);
-    }.bind(this));
+      self.send(self.input.value);
+    });
     root.appendChild(form);
     this.setStage(this.state.stage || 0);
   };
@@ -179,13 +259,25 @@
   };
 
   Coach.prototype.restart = function () {
-    this.state = { sessionId: this.newSessionId(), log: [], stage: 0 };
+    var titles = this.state.titles;
+    this.state = this.newState();
+    this.state.titles = titles;  // labels, not part of the conversation
     this.saveState();
     this.log.textContent = "";
     this.clearReplies();
     this.setStage(0);
     this.greeted = false;  // the new session starts with a greeting, as the first one did
     this.socket.emit("session_request", { session_id: this.state.sessionId });
+    this.announce("대화를 처음부터 다시 시작해요.");
+  };
+
+  Coach.prototype.focusInput = function (event) {
+    // After a button that goes away (or empties the log), the focus goes on to the message box
+    // rather than back to the top of the page. Not after a tap on a touch screen: the on-screen
+    // keyboard would cover the reply.
+    var pointer = event && event.pointerType;
+    if (pointer === "touch" || pointer === "pen") return;
+    this.input.focus();
   };
 
   Coach.prototype.showTyping = function (on) {
@@ -193,14 +285,14 @@
     window.clearTimeout(this.typingTimer);
     if (on) {
       this.typing.textContent = "코치가 답을 쓰고 있어요…";
-      this.root.setAttribute("aria-busy", "true");
+      this.log.setAttribute("aria-busy", "true");
       // If the server goes quiet, do not leave the person waiting forever.
       this.typingTimer = window.setTimeout(function () { self.showTyping(false); }, 30000);
     } else {
       // Replies arrive as several events; keep the indicator until they stop.
       this.typingTimer = window.setTimeout(function () {
         self.typing.textContent = "";
-        self.root.removeAttribute("aria-busy");
+        self.log.removeAttribute("aria-busy");
       }, 400);
     }
   };
@@ -212,25 +304,50 @@
   };
 
   Coach.prototype.replay = function () {
+    // Shown again silently: nothing here is announced to screen readers.
     var entries = this.state.log;
     for (var index = 0; index < entries.length; index += 1) {
-      this.render(entries[index], index === entries.length - 1);
+      this.render(entries[index], false);
+    }
+    // The choices offered by the bot's latest message with buttons, unless the person has
+    // answered since (a card may follow the question that carries them).
+    for (var back = entries.length - 1; back >= 0; back -= 1) {
+      if (entries[back].from === "user") break;
+      var replies = (entries[back].message || {}).quick_replies;
+      if (Array.isArray(replies) && replies.length) {
+        this.showReplies(replies);
+        break;
+      }
     }
   };
 
-  Coach.prototype.render = function (entry, isLatest) {
+  Coach.prototype.render = function (entry, live) {
     if (entry.from === "user") {
       this.append(el("div", "coach-msg user", entry.text));
       return;
     }
     var message = entry.message || {};
+    var replies = Array.isArray(message.quick_replies) ? message.quick_replies : [];
+    var spoken = null;
     if (message.type) {
-      this.renderStructured(message);
+      spoken = this.renderStructured(message);
     } else if (message.text) {
       this.append(el("div", "coach-msg bot", message.text));
+      spoken = message.text;
     }
-    if (isLatest && Array.isArray(message.quick_replies) && message.quick_replies.length) {
-      this.showReplies(message.quick_replies);
+    if (live && replies.length) {
+      this.showReplies(replies);
+      spoken = (spoken ? spoken + " " : "") + "고를 수 있는 답: " +
+        replies.map(function (reply) { return reply.title; }).join(", ") + ".";
+    }
+    if (live && spoken) this.announce(spoken);
+  };
+
+  Coach.prototype.announce = function (text) {
+    // A polite live region: each new bot message is read once, after what is being read now.
+    this.announcer.appendChild(el("p", null, text));
+    while (this.announcer.childNodes.length > ANNOUNCEMENTS_KEPT) {
+      this.announcer.removeChild(this.announcer.firstChild);
     }
   };
 
@@ -245,87 +362,179 @@
     replies.forEach(function (reply) {
       var button = el("button", null, reply.title);
       button.type = "button";
-      button.addEventListener("click", function () {
+      button.addEventListener("click", function (event) {
         self.record({ from: "user", text: reply.title });
         self.send(reply.payload, true);
+        self.focusInput(event);  // the buttons are gone now
       });
       self.replies.appendChild(button);
     });
+    // The buttons take room from the log: keep its latest message in view.
+    this.log.scrollTop = this.log.scrollHeight;
   };
 
   Coach.prototype.clearReplies = function () { this.replies.textContent = ""; };
 
+  Coach.prototype.stageTitle = function (stage) {
+    return this.state.titles[stage] || null;
+  };
+
   Coach.prototype.setStage = function (stage) {
+    var self = this;
     this.state.stage = stage;
     this.steps.forEach(function (item, index) {
-      item.classList.toggle("done", index + 1 < stage);
-      if (index + 1 === stage) item.setAttribute("aria-current", "step");
+      var number = index + 1;
+      var title = self.stageTitle(number);
+      item.firstChild.textContent = title ? number + ". " + title : number + "단계";
+      var done = number < stage;
+      item.classList.toggle("done", done);
+      var mark = item.querySelector(".coach-visually-hidden");
+      if (done && !mark) item.appendChild(el("span", "coach-visually-hidden", " (마침)"));
+      if (!done && mark) item.removeChild(mark);
+      if (number === stage) item.setAttribute("aria-current", "step");
       else item.removeAttribute("aria-current");
     });
   };
 
   Coach.prototype.renderStructured = function (message) {
+    // Draws a structured message; returns what a screen reader should say about it (or null).
     switch (message.type) {
-      case "stage": this.setStage(message.stage); this.saveState(); break;
-      case "installment_plan": this.append(this.planCard(message)); break;
-      case "alternatives": this.append(this.alternativesCard(message)); break;
-      case "script": this.append(this.scriptCard(message)); break;
-      case "agreement": this.append(this.agreementCard(message)); break;
-      default: break; // unknown types are for other integrations
+      case "stage":
+        if (message.title) this.state.titles[message.stage] = String(message.title);
+        this.setStage(message.stage);
+        this.saveState();
+        return "지금 단계: " + message.stage + "단계" + (message.title ? " " + message.title : "") + ".";
+      case "figures": return this.show(this.figuresCard(message));
+      case "installment_plan": return this.show(this.planCard(message));
+      case "alternatives": return this.show(this.alternativesCard(message));
+      case "script": return this.show(this.scriptCard(message));
+      case "agreement": return this.show(this.agreementCard(message));
+      default: return null; // unknown types are for other integrations
     }
   };
 
+  Coach.prototype.show = function (card) {
+    // Appends a card; a screen reader hears its text (buttons and all are in the log to browse).
+    this.append(card);
+    return card.getAttribute("data-spoken") || null;
+  };
+
+  function section(className, title) {
+    var card = el("article", "coach-card " + className);
+    var heading = el("h2", null, title);
+    heading.id = "coach-h-" + Math.random().toString(36).slice(2, 9);
+    card.setAttribute("aria-labelledby", heading.id);
+    card.appendChild(heading);
+    return card;
+  }
+
+  Coach.prototype.figureRows = function (figures) {
+    var months = function (value) { return known(value) ? Number(value) + "개월" : UNKNOWN; };
+    var amount = function (value) { return known(value) ? wonSpoken(value) : UNKNOWN; };
+    var noRecovery = !known(figures.recovery_months);
+    var suspended = figures.service_suspended;
+    return [
+      ["통신사", known(figures.carrier)
+        ? (CARRIER_LABELS[figures.carrier] || figures.carrier) : UNKNOWN],
+      ["미납액", amount(figures.arrears_amount)],
+      ["밀린 기간", months(figures.months_overdue)],
+      ["매달 요금", amount(figures.monthly_bill)],
+      ["월 예산", amount(figures.monthly_budget)],
+      ["한 번에 낼 금액", amount(figures.lump_sum)],
+      ["형편이 나아질 때까지", noRecovery ? "없음" : months(figures.recovery_months)],
+      ["그 뒤의 월 예산", noRecovery && !known(figures.recovery_budget) ? "없음"
+        : amount(figures.recovery_budget)],
+      ["복지 해당 여부", known(figures.welfare_status)
+        ? (WELFARE_LABELS[figures.welfare_status] || figures.welfare_status) : UNKNOWN],
+      ["정지 여부", suspended === true ? "정지됨" : suspended === false ? "정지 안 됨" : UNKNOWN]
+    ];
+  };
+
+  Coach.prototype.figuresCard = function (figures) {
+    var card = section("coach-figures", "계획에 쓸 숫자");
+    card.appendChild(el("p", null, "이 숫자로 납부 계획을 짜요. 맞는지 확인해 주세요."));
+    var rows = this.figureRows(figures);
+    var table = el("table");
+    var body = el("tbody");
+    rows.forEach(function (pair) {
+      var row = el("tr");
+      var label = el("th", null, pair[0]);
+      label.setAttribute("scope", "row");
+      row.appendChild(label);
+      row.appendChild(el("td", null, pair[1]));
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    card.appendChild(table);
+    card.setAttribute("data-spoken", "계획에 쓸 숫자예요. " + rows.map(function (pair) {
+      return pair[0] + " " + pair[1];
+    }).join(", ") + ".");
+    return card;
+  };
+
   Coach.prototype.planCard = function (plan) {
-    var card = el("section", "coach-card coach-plan");
-    card.setAttribute("aria-label", "납부 계획");
-    card.appendChild(el("h2", null, "납부 계획"));
-    card.appendChild(el("p", null, "미납액 " + won(plan.arrears_amount) +
-      (plan.lump_sum ? " 중 오늘 " + won(plan.lump_sum) + " 먼저 내고" : "") +
-      " · 매달 요금 " + won(plan.monthly_bill) + " · 월 예산 " + won(plan.monthly_budget)));
+    var card = section("coach-plan", "납부 계획");
+    // Sentences say amounts as the coach does (35만원); the tables below give them to the 원.
+    card.appendChild(el("p", null, "미납액 " + wonSpoken(plan.arrears_amount) +
+      (plan.lump_sum ? " 중 오늘 " + wonSpoken(plan.lump_sum) + " 먼저 내고" : "") +
+      " · 매달 요금 " + wonSpoken(plan.monthly_bill) + " · 월 예산 " +
+      wonSpoken(plan.monthly_budget)));
     if (!plan.feasible) {
       card.appendChild(el("p", "coach-warning", plan.max_months + "개월 안에 갚으려면 매달 " +
-        won(plan.shortfall) + "이 더 필요해요."));
+        wonSpoken(plan.shortfall) + "이 더 필요해요."));
     }
     var options = el("div", "coach-plan-options");
+    var summaries = [];
     plan.options.forEach(function (option) {
       var box = el("div", "coach-plan-option");
-      box.appendChild(el("h3", null, (OPTION_LABELS[option.kind] || option.kind) + " · " +
-        option.months + "개월"));
+      var title = (OPTION_LABELS[option.kind] || option.kind) + " · " + option.months + "개월";
+      summaries.push(title);
+      box.appendChild(el("h3", null, title));
       var table = el("table");
-      var head = el("tr");
-      head.appendChild(el("th", null, "달"));
-      head.appendChild(el("th", null, "밀린 돈"));
-      head.appendChild(el("th", null, "요금 포함"));
+      var head = el("thead");
+      var headRow = el("tr");
+      ["달", "밀린 돈", "요금 포함"].forEach(function (name) {
+        var cell = el("th", null, name);
+        cell.setAttribute("scope", "col");
+        headRow.appendChild(cell);
+      });
+      head.appendChild(headRow);
       table.appendChild(head);
+      var body = el("tbody");
       option.payments.forEach(function (payment, index) {
         var row = el("tr");
         row.appendChild(el("td", null, (index + 1) + "개월째"));
         row.appendChild(el("td", null, won(payment)));
         row.appendChild(el("td", null, won(payment + plan.monthly_bill)));
-        table.appendChild(row);
+        body.appendChild(row);
       });
+      table.appendChild(body);
       box.appendChild(table);
       options.appendChild(box);
     });
     card.appendChild(options);
+    card.setAttribute("data-spoken", "납부 계획 카드예요. " + summaries.join(", ") + ".");
     return card;
   };
 
   Coach.prototype.alternativesCard = function (message) {
-    var card = el("section", "coach-card coach-alternatives");
-    card.appendChild(el("h2", null, "함께 알아볼 방법"));
+    var card = section("coach-alternatives", "함께 알아볼 방법");
     var list = el("ul");
     message.items.forEach(function (item) {
-      var text = item.title + (item.monthly_saving ? " — 매달 최대 " + won(item.monthly_saving) + " 절약" : "");
+      var text = item.title +
+        (item.monthly_saving ? " — 매달 최대 " + wonSpoken(item.monthly_saving) + " 절약" : "");
       list.appendChild(el("li", null, text));
     });
     card.appendChild(list);
+    card.setAttribute("data-spoken", "함께 알아볼 방법 " + message.items.length + "가지 카드예요.");
     return card;
   };
 
   Coach.prototype.scriptCard = function (message) {
-    var card = el("section", "coach-card coach-script");
-    card.appendChild(el("h2", null, (STAGES[message.stage - 1] || "") + " 단계에서 할 말"));
+    var self = this;
+    var title = this.stageTitle(message.stage);
+    var heading = title ? title + " 단계에서 할 말" : message.stage + "단계에서 할 말";
+    var card = section("coach-script", heading);
     var list = el("ul");
     message.lines.forEach(function (line) {
       var item = el("li", "coach-script-line");
@@ -334,26 +543,34 @@
       copy.type = "button";
       copy.setAttribute("aria-label", "이 문장 복사: " + line);
       copy.addEventListener("click", function () {
-        var done = function () { copy.textContent = "복사됨"; };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(line).then(done, function () { copy.textContent = "복사 실패"; });
-        } else {
+        var done = function () {
+          copy.textContent = "복사됨";
+          self.announce("복사했어요.");
+        };
+        var failed = function () {
           copy.textContent = "복사 실패";
+          self.announce("복사하지 못했어요. 문장을 직접 골라 복사해 주세요.");
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(line).then(done, failed);
+        } else {
+          failed();
         }
       });
       item.appendChild(copy);
       list.appendChild(item);
     });
     card.appendChild(list);
+    card.setAttribute("data-spoken", heading + ": " + message.lines.join(" "));
     return card;
   };
 
   Coach.prototype.agreementCard = function (agreement) {
-    var card = el("section", "coach-card coach-agreement");
-    card.appendChild(el("h2", null, "최종 합의 체크리스트"));
-    var option = agreement.option || { payments: [] };
-    card.appendChild(el("p", null, "미납액 " + won(agreement.arrears_amount) + " · " +
-      (OPTION_LABELS[option.kind] || option.kind) + " · " + option.months + "개월"));
+    var card = section("coach-agreement", "최종 합의 체크리스트");
+    var option = agreement.option;
+    card.appendChild(el("p", null, "미납액 " + wonSpoken(agreement.arrears_amount) +
+      (option ? " · " + (OPTION_LABELS[option.kind] || option.kind) + " · " + option.months + "개월"
+        : "")));
     var list = el("ul", "coach-checklist");
     agreement.checklist.forEach(function (line, index) {
       var item = el("li");
@@ -371,6 +588,8 @@
     print.type = "button";
     print.addEventListener("click", function () { window.print(); });
     card.appendChild(print);
+    card.setAttribute("data-spoken", "최종 합의 체크리스트 카드예요. 확인할 것 " +
+      agreement.checklist.length + "가지와 인쇄 버튼이 있어요.");
     return card;
   };
 
