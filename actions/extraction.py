@@ -105,9 +105,10 @@ class MessageReader:
 
         if asked == "figures_confirmed" and not self.pending:
             self._read_confirmation(changed)
-        elif asked and asked != "figures_confirmed" and not reading.values \
-                and not reading.refused and not reading.ambiguous:
-            self._unanswered(asked)
+        elif asked and asked != "figures_confirmed" and asked not in reading.values \
+                and not reading.refused and not reading.ambiguous and not (
+                    reading.values and not reading.unknown):
+            self._unanswered(asked, reading)
         return self.events
 
     # --- storing what was read -------------------------------------------------------------
@@ -222,11 +223,12 @@ class MessageReader:
 
     # --- nothing read ------------------------------------------------------------------------
 
-    def _unanswered(self, asked: str) -> None:
+    def _unanswered(self, asked: str, reading: Reading) -> None:
         """The message answered nothing the coach could use: explain, skip, or ask again."""
-        if not is_answer_attempt(self.intent, self.text) or asked not in UNREADABLE_RESPONSES:
+        not_known = says_not_known(self.text) or asked in reading.unknown
+        if not (not_known or is_answer_attempt(self.intent, self.text)) \
+                or asked not in UNREADABLE_RESPONSES:
             return
-        not_known = says_not_known(self.text)
         if asked in SKIPPABLE_SLOTS and (not_known or wants_to_skip(self.text)):
             self._skip(asked, f"skipped_{asked}")
             return

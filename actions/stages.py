@@ -25,7 +25,7 @@ from negotiation.money import format_won
 from negotiation.planner import InstallmentPlan, PlanOption
 from negotiation.risk import reminder, risk_timeline
 from negotiation.scripts import Situation
-from negotiation.understanding import find_option_position
+from negotiation.understanding import find_option, find_option_position
 
 
 def enter_stage(dispatcher: CollectingDispatcher, tracker: Tracker, stage: int,
@@ -185,9 +185,12 @@ class ActionUpdatePlan(Action):
         if int(tracker.get_slot("stage") or 0) < 5 or missing_plan_figures(situation):
             utter(dispatcher, "plan_needs_figures")
             return [FollowupAction(_next_step(tracker))]
-        changed = set(slots_set_this_turn(tracker)) - {"pending_figure", "requested_slot"}
+        changed = set(slots_set_this_turn(tracker)) - {"pending_figure", "requested_slot",
+                                                       "plan_option"}
         if tracker.get_slot("pending_figure") and not changed:
             return [FollowupAction("action_ask_pending_figure")]
+        if not changed and names_an_option(tracker):
+            return [FollowupAction("action_confirm_agreement")]  # "fastest로", "첫번째꺼"
         if not changed:
             # "잘못 말했어요" with no new figure: ask which one, rather than repeat the plan.
             utter(dispatcher, "which_figure_to_change")
@@ -292,6 +295,32 @@ class ActionCarryOn(Action):
         if not tracker.get_slot("stage"):  # 0 before stage 1
             return [FollowupAction("action_begin")]
         utter(dispatcher, "what_next")
+        return []
+
+
+def names_an_option(tracker: Tracker) -> bool:
+    """After the plan: whether the latest message picks one of the options shown."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(tracker.get_slot("plan_shown")) and (
+        find_option(text) is not None or find_option_position(text) is not None)
+
+
+class ActionHandleUnclear(Action):
+    """A message the classifier could not place, or one outside the coach's scope, outside the
+    forms. After the plan it may still pick an option in the person's own words ("even으로",
+    "첫번째꺼", "보여주신 걸로 할게요"): that goes to the agreement. Otherwise the coach says what
+    it can do, or asks to rephrase."""
+
+    def name(self) -> Text:
+        return "action_handle_unclear"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        if names_an_option(tracker):
+            return [FollowupAction("action_confirm_agreement")]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        response = "utter_out_of_scope" if intent == "out_of_scope" else "utter_rephrase"
+        dispatcher.utter_message(response=response)
         return []
 
 

@@ -141,9 +141,11 @@ SUSPENDED_YES = re.compile(
 # see OPTION_POSITIONS.
 OPTION_CUES: Dict[str, Sequence[str]] = {
     "step_up": ("나중에 늘", "늘려", "점점", "단계", "처음엔 적게", "처음에는 적게", "처음엔 조금",
-                "step", "마지막 거", "마지막거", "나중 방법", "늘리는"),
-    "fastest": ("빨리", "빠른", "최대한", "fastest", "빠르게", "얼른", "빨리 갚", "먼저 거"),
-    "even": ("고르게", "균등", "똑같이", "일정하게", "even", "비슷하게", "같은 금액", "고른"),
+                "처음에 적게", "처음에 조금", "나중에 많이", "나중에 더", "step", "마지막 거", "마지막거",
+                "나중 방법", "늘리는"),
+    "fastest": ("빨리", "빠른", "최대한", "fast", "빠르게", "얼른", "빨리 갚", "먼저 거", "짧게"),
+    "even": ("고르게", "균등", "똑같이", "일정하게", "even", "비슷하게", "같은 금액", "고른", "같은 돈",
+             "매달 같게", "equal"),
 }
 
 
@@ -257,7 +259,9 @@ def says_not_known(text: str) -> bool:
 # "1번", "두 번째": a place in the list of options shown, whatever kinds the plan holds (a plan
 # that does not fit the budget has only the even option, so "1번" means that one).
 OPTION_POSITIONS = {
-    1: ("1번", "첫 번째", "첫번째", "첫째"),
+    # "이걸로 할게요" after the lines to say: the one those lines propose, the first shown.
+    1: ("1번", "첫 번째", "첫번째", "첫째", "맨 위", "맨위", "위에 거", "위에꺼", "보여주신", "이걸로",
+        "그걸로", "이거로", "그거로", "제안해 주신", "제안해주신", "추천해 주신", "추천해주신", "첫번", "1st"),
     2: ("2번", "두 번째", "두번째", "둘째"),
     3: ("3번", "세 번째", "세번째", "셋째"),
 }
@@ -375,6 +379,33 @@ def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery
 SITUATION_QUESTIONS = (None, "carrier", "months_overdue", "service_suspended", "goals")
 
 
+def _role_named_before(text: str, clauses: List[Clause], clause: Clause, amounts: List[Found],
+                       requested_slot: Optional[str]) -> Tuple[Optional[str], bool]:
+    """The role plainly named by the nearest earlier clause that holds no amount of its own."""
+    earlier = [item for item in clauses if item.end <= clause.start
+               and text[item.start:item.end].strip(" ,.!?~")]
+    if not earlier:
+        return None, False
+    previous = earlier[-1]
+    if any(previous.start <= found.start < previous.end for found in amounts):
+        return None, False
+    words = text[previous.start:previous.end]
+    role, plain = _role_of(words, requested_slot)
+    if not plain:
+        named = re.search(r"미납액|밀린\s?(금액|돈|거|것)|월\s?예산|예산|한\s?번에|매달\s?요금|월\s?요금", words)
+        if named is None:
+            return None, False
+        role = {"미": "arrears_amount", "밀": "arrears_amount", "월": "monthly_budget"}.get(
+            named.group(0)[0], role)
+        if "요금" in named.group(0):
+            role = "monthly_bill"
+        elif "예산" in named.group(0):
+            role = "monthly_budget"
+        elif "한" == named.group(0)[0]:
+            role = "lump_sum"
+    return role, True
+
+
 def _beyond_the_bill(before: str, after: str, requested_slot: Optional[str]) -> Optional[str]:
     """The budget slot an amount said "on top of the bill" belongs to, if it is one."""
     if not ON_TOP_OF_BILL.search(before) or not EXTRA_PAYMENT.search(after):
@@ -427,6 +458,9 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
                        amounts[index + 1].start if index + 1 < len(amounts) else len(text))
         span = text[span_start:found.start] + " " + text[found.end:span_end]
         role, plain = _role_of(span, requested_slot)
+        if role is None and clause is not None:
+            # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
+            role, plain = _role_named_before(text, clauses, clause, amounts, requested_slot)
         beyond = _beyond_the_bill(text[:found.start], text[found.end:span_end], requested_slot)
         if beyond is not None:
             role, plain = beyond, True
@@ -608,6 +642,10 @@ def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[st
         return
     if reading.has("recovery_months") or reading.has("recovery_budget"):
         reading.values["recovery_expected"] = True
+        return
+    if RECOVERY_YES.search(text) and re.search(r"언제|몇\s?달|시기|날짜", text) and \
+            not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text):
+        reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
         return
     trained = _trained("yes_no", text)
     if trained is UNKNOWN:

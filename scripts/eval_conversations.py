@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from negotiation.confirmation import label  # noqa: E402
+from negotiation.money import format_won  # noqa: E402
 from negotiation.understanding import read_message  # noqa: E402
 from tests.servers import Conversation, running_coach  # noqa: E402
 
@@ -129,6 +130,26 @@ class Person:
         self.asked[slot] += 1
         return str(answers[index])
 
+    def true_answer(self, slot: str) -> str:
+        """"어떻게 고칠까요?": the person says the true value (not a mistaken first answer)."""
+        value = self.truth.get(slot)
+        if value is None:
+            return "모르겠어요"
+        if slot in MONEY_KEYS:
+            return f"{format_won(int(value))}이에요"
+        if slot in ("months_overdue", "recovery_months"):
+            return f"{int(value)}개월이요"
+        if slot == "service_suspended":
+            return "네 정지됐어요" if value else "아니요 아직 정지 안 됐어요"
+        if slot == "carrier":
+            return {"SKT": "SKT요", "KT": "KT요", "LGU+": "LG U+요", "MVNO": "알뜰폰이에요"}[value]
+        if slot == "welfare_status":
+            return {"livelihood": "생계급여 받고 있어요", "housing_education": "주거급여 받고 있어요",
+                    "near_poverty": "차상위예요", "basic_pension": "기초연금 받아요",
+                    "disabled": "장애인이에요", "veteran": "국가유공자예요",
+                    "none": "해당 없어요"}[value]
+        return self.answer_for(slot)
+
     def run(self) -> Outcome:
         try:
             self._talk()
@@ -157,7 +178,7 @@ class Person:
                 self.say(self._role_answer(pending))
                 continue
             if pending and pending.get("candidates"):
-                self.say(self.answer_for(pending["candidates"][0]))
+                self.say(self.true_answer(pending["candidates"][0]))
                 continue
             if requested == "figures_confirmed":
                 self.say(self._confirm(slots))
