@@ -318,6 +318,10 @@ class ActionHandleUnclear(Action):
                   domain: DomainDict) -> List[EventType]:
         if names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]
+        if not tracker.get_slot("stage") and slots_set_this_turn(tracker):
+            # A first message the classifier could not place but that told figures
+            # ("유플 두달 밀렸는데 얼마인지는 몰라"): begin with what it said.
+            return [FollowupAction("action_begin")]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         response = "utter_out_of_scope" if intent == "out_of_scope" else "utter_rephrase"
         dispatcher.utter_message(response=response)

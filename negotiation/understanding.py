@@ -24,8 +24,8 @@ MONTH_SLOTS = ("months_overdue", "recovery_months")
 # pattern over the clause's text (spaces optional: people drop them), strongest kind first.
 # A predicate decides over a noun: in "요금 28만원 밀렸어요" the 요금 is the unpaid bill.
 ARREARS_PREDICATE = re.compile(
-    r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|못\s?(내|낸|냈|냄|낸)|안\s?(낸|냈|내서|냄)|"
-    r"갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|총\s?합|다\s?합(쳐|치)|전부\s?합|쌓였|쌓인|밀렸")
+    r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|(?<!밖에 )(?<!밖에)못\s?(내|낸|냈|냄)|"
+    r"안\s?(낸|냈|내서|냄)|갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|쌓였|쌓인|밀렸")
 BILL_PREDICATE = re.compile(r"나와|나오|나옴|나온|나가요|나가는|청구|기본료|월정액|요금제|빠져나가")
 MONTHLY = r"(매달|매월|월|한\s?달|달마다|다달이|보통|평소|평균|monthly)"
 BILL_NOUN = r"(요금|통신비|폰비|핸드폰비|휴대폰비|휴대폰\s?요금|인터넷비|전화비|폰값|이용료)"
@@ -35,8 +35,9 @@ PAYING = r"(낼|내|갚을|넣을|부을|드릴|납부할|할)\s?수\s?(있|있�
 BUDGET_PLAIN = re.compile(rf"{MONTHLY}.{{0,16}}({PAYING}|까지)|예산|감당|여유|최대|까지는?\s?({PAYING}|낼)|"
                           r"(낼|갚을|내)\s?수\s?있는\s?(돈|금액)")
 # "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
-BUDGET_INCLUSIVE = re.compile(r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|다\s?합쳐서|"
-                              r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당")
+BUDGET_INCLUSIVE = re.compile(r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|"
+                              r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당|"
+                              r"밖에\s?(못|안)\s?(내|낼|갚|돼|되)|무리|벅차|힘들|어려")
 # "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
 ON_TOP_OF_BILL = re.compile(r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
@@ -45,6 +46,7 @@ EXTRA_PAYMENT = re.compile(r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)
                            r"\s?(낼|내|가능|돼|되)")
 BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|까지")
 LUMP_PLAIN = re.compile(r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
+                        r"지금\s?(은|이라도)?\s?(낼|내|갚|보태|드릴|넣)|보태|"
                         r"오늘\s?(바로)?\s?(낼|내|갚|가능|입금)|일단")
 STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼저")
 PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
@@ -97,7 +99,8 @@ GOAL_CUES: Dict[str, Sequence[str]] = {
                      "안끊기게", "다시 쓸", "다시 쓰", "다시쓰", "다시쓸", "안 끊기", "안끊기", "끊기지만",
                      "미뤄", "미루", "keep", "번호만", "번호 살", "쓸 수 있게", "쓸수있게", "끊지 말",
                      "연결", "복구", "안 끊겼으면", "안끊겼으면", "정지만 안", "정지 안 됐으면",
-                     "정지 안되", "정지 안 되", "안 됐으면"),
+                     "정지 안되", "정지 안 되", "안 됐으면", "살리", "살릴", "그대로 쓰", "번호 유지",
+                     "번호는 유지", "번호 지키", "번호는 지키"),
 }
 # "다", "다다", "다!", "다ㅇㅇ": the whole answer is "all of them" (a bare 다 inside a sentence
 # is usually a verb ending, so only the whole message counts).
@@ -260,10 +263,10 @@ def says_not_known(text: str) -> bool:
 # that does not fit the budget has only the even option, so "1번" means that one).
 OPTION_POSITIONS = {
     # "이걸로 할게요" after the lines to say: the one those lines propose, the first shown.
-    1: ("1번", "첫 번째", "첫번째", "첫째", "맨 위", "맨위", "위에 거", "위에꺼", "보여주신", "이걸로",
+    1: ("1번", "첫 번째", "첫번째", "첫째", "first", "맨 위", "맨위", "위에 거", "위에꺼", "보여주신", "이걸로",
         "그걸로", "이거로", "그거로", "제안해 주신", "제안해주신", "추천해 주신", "추천해주신", "첫번", "1st"),
-    2: ("2번", "두 번째", "두번째", "둘째"),
-    3: ("3번", "세 번째", "세번째", "셋째"),
+    2: ("2번", "두 번째", "두번째", "둘째", "second", "2nd"),
+    3: ("3번", "세 번째", "세번째", "셋째", "third", "3rd"),
 }
 
 
@@ -337,7 +340,8 @@ def read_message(text: str, requested_slot: Optional[str] = None,
 
 def _per_month(text: str, found: Found) -> bool:
     """"한 달에 8만원" is a rate (per month), not a count of months."""
-    return found.value == 1 and bool(re.match(r"\s?(에|마다|당)(?!\s?걸)", text[found.end:]))
+    return found.value == 1 and bool(re.match(r"\s?(에|마다|당)(?!\s?걸)|\s?[\d일이삼사오육칠팔구십백천만]",
+                                              text[found.end:]))
 
 
 def _clause_text(text: str, clauses: List[Clause], position: int) -> str:
@@ -358,9 +362,11 @@ def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery
                 slot = "months_overdue"
             elif requested_slot in MONTH_SLOTS:
                 slot = requested_slot
-            elif requested_slot in ("recovery_expected", "recovery_budget"):
+            elif requested_slot in ("recovery_expected", "recovery_budget") \
+                    and "recovery_months" not in known:
                 slot = "recovery_months"  # "반년쯤이요" answering "will it get better?"
-            elif requested_slot in (None, "carrier", "arrears_amount", "service_suspended") \
+            elif requested_slot == "figures_confirmed" or requested_slot in (
+                    None, "carrier", "arrears_amount", "service_suspended") \
                     and "months_overdue" not in known:
                 slot = "months_overdue"  # while the situation is being told, a bare "두 달" is it
             else:
@@ -421,7 +427,8 @@ def _role_of(span: str, requested_slot: Optional[str]) -> Tuple[Optional[str], b
     one ("돼요", "가능해요", "낼 수 있어요") and none at all leave the amount to the question
     asked ("3만원은 돼요" answering the lump-sum question is the lump sum).
     """
-    if BUDGET_INCLUSIVE.search(span) and not ARREARS_PREDICATE.search(span):
+    if BUDGET_INCLUSIVE.search(span) and not ARREARS_PREDICATE.search(span) and not (
+            LUMP_PLAIN.search(span) and not re.search(MONTHLY, span)):
         return ("recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget",
                 True)
     strong_lump = bool(STRONG_LUMP.search(span))
@@ -456,7 +463,7 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
         span_start = max(clause_start, amounts[index - 1].end if index else 0)
         span_end = min(clause_end,
                        amounts[index + 1].start if index + 1 < len(amounts) else len(text))
-        span = text[span_start:found.start] + " " + text[found.end:span_end]
+        span = re.sub(r"\s+", " ", text[span_start:found.start] + " " + text[found.end:span_end])
         role, plain = _role_of(span, requested_slot)
         if role is None and clause is not None:
             # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
@@ -484,9 +491,15 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
         if role is None:
             previous_role = None
             continue
-        if not plain and role in known and role != requested_slot and requested_slot in \
-                AMOUNT_SLOTS and requested_slot not in reading.values:
-            role = requested_slot  # an answer does not quietly replace another figure
+        if role in known and role != requested_slot and requested_slot in AMOUNT_SLOTS \
+                and requested_slot not in reading.values and float(known[role]) != found.value:
+            if not plain:
+                role = requested_slot  # an answer does not quietly replace another figure
+            else:
+                # "다합쳐서 한달 12만" answering the budget, read as the arrears: ask which.
+                reading.ambiguous.append(Ambiguity(found.value, (requested_slot, role)))
+                previous_role = None
+                continue
         _store(reading, role, found.value, replaces=corrects_previous and role == previous_role)
         previous_role = role
     if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values \
@@ -643,6 +656,9 @@ def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[st
     if reading.has("recovery_months") or reading.has("recovery_budget"):
         reading.values["recovery_expected"] = True
         return
+    if RECOVERY_NO.search(text):
+        reading.values["recovery_expected"] = False  # "당분간은 비슷할 것 같아요", "아마 아닐듯"
+        return
     if RECOVERY_YES.search(text) and re.search(r"언제|몇\s?달|시기|날짜", text) and \
             not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text):
         reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
@@ -666,6 +682,8 @@ WELFARE_NEGATED = re.compile(r"(수급|차상위|연금|장애|유공|보훈|급
                              r"(인지|ㄴ지|는지)\s?(모르|몰)")
 
 
+RECOVERY_NO = re.compile(r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
+                         r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really")
 RECOVERY_YES = re.compile(r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"
                           r"시작|들어오|오름|오를|오르|생겨|생길|취직|복직|월급|알바|아르바이트|과외|"
                           r"일할|일 할|받을|받으면|여유가\s?생|풀릴|풀려")
@@ -673,12 +691,15 @@ RECOVERY_YES = re.compile(r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴
 
 def _states_goal(text: str) -> bool:
     """Outside the goal question, goals count only where the person says they want them."""
-    return bool(re.search(r"싶|원해|원합|하려|할래|해 ?주|하고 ?싶|부탁|가능할까|되나|될까|받고", text))
+    if re.search(r"[?？]|(나요|까요|ㄹ까|는지|되나|될까)\s*$", text.strip()):
+        return False  # "감면되나요?" asks about it; the goal question will ask what they want
+    return bool(re.search(r"싶|원해|원합|하려|할래|해 ?주|하고 ?싶|부탁|받고", text))
 
 
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
-SELF_CORRECTION = re.compile(r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은")
+SELF_CORRECTION = re.compile(r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
+                             r"힘들|어려|벅차|대신")
 
 
 def _store(reading: Reading, slot: str, value: int, replaces: bool = False) -> None:
