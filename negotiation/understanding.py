@@ -465,6 +465,16 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
                        amounts[index + 1].start if index + 1 < len(amounts) else len(text))
         span = re.sub(r"\s+", " ", text[span_start:found.start] + " " + text[found.end:span_end])
         role, plain = _role_of(span, requested_slot)
+        shares_clause = index + 1 < len(amounts) and amounts[index + 1].start < clause_end
+        if shares_clause:
+            # "요금5만 예산12만": with another amount after it in the clause, the words just
+            # before an amount name it.
+            before_role, before_plain = _role_of(text[span_start:found.start], requested_slot)
+            if before_plain or before_role == "bill_noun":
+                role, plain = before_role, before_plain
+        if role == "monthly_budget" and "monthly_budget" in reading.values and \
+                LUMP_PLAIN.search(span):
+            role = "lump_sum"  # "월 예산 11만원이고 당장 2만원 낼 수 있어요"
         if role is None and clause is not None:
             # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
             role, plain = _role_named_before(text, clauses, clause, amounts, requested_slot)
