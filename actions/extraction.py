@@ -93,10 +93,12 @@ class MessageReader:
         reading = read_message(self.text, requested_slot=asked, intent=self.intent, known=known,
                                after_plan=bool(self.tracker.get_slot("plan_shown")))
 
+        settled = False
         if self.pending and self.pending.get("value") is not None:
-            self._settle_pending_amount(reading)
+            settled = self._settle_pending_amount(reading)
         elif self.pending:
             self._settle_figure_to_fix(reading)
+            settled = True
 
         self._add_the_bill(reading)
         changed = self._store(reading)
@@ -105,7 +107,7 @@ class MessageReader:
 
         if asked == "figures_confirmed" and not self.pending:
             self._read_confirmation(changed)
-        elif asked and asked != "figures_confirmed" and asked not in reading.values \
+        elif asked and not settled and asked != "figures_confirmed" and asked not in reading.values \
                 and not reading.refused and not reading.ambiguous and not (
                     reading.values and not reading.unknown):
             self._unanswered(asked, reading)
@@ -169,27 +171,28 @@ class MessageReader:
 
     # --- questions about one figure -----------------------------------------------------------
 
-    def _settle_pending_amount(self, reading: Reading) -> None:
-        """The reply to "28만원은 밀린 금액인가요?"."""
+    def _settle_pending_amount(self, reading: Reading) -> bool:
+        """The reply to "28만원은 밀린 금액인가요?"; whether it settled the question."""
         assert self.pending is not None
         candidates = [str(slot) for slot in self.pending["candidates"]]
         if any(slot in AMOUNT_SLOTS for slot in reading.values):
             # They told the figures anew ("아니요, 밀린 건 35만원이에요"): that settles it.
             self.events.append(SlotSet("pending_figure", None))
-            return
+            return True
         role = read_role(self.text, candidates, self.intent)
         if role is not None:
             reading.values[role] = int(self.pending["value"])
             self.events.append(SlotSet("pending_figure", None))
-            return
+            return True
         misses = int(self.pending.get("misses", 0)) + 1
-        if misses >= 2:
+        if read_confirmation(self.text, self.intent) is False or misses >= 2:
             # Asked twice without an answer: leave that amount out rather than ask a third time.
             utter(self.dispatcher, "pending_figure_dropped",
                   value=josa(display("arrears_amount", self.pending["value"]), "은"))
             self.events.append(SlotSet("pending_figure", None))
-        else:
-            self.events.append(SlotSet("pending_figure", {**self.pending, "misses": misses}))
+            return True
+        self.events.append(SlotSet("pending_figure", {**self.pending, "misses": misses}))
+        return True
 
     def _settle_figure_to_fix(self, reading: Reading) -> None:
         """The reply to "미납액을 얼마로 고칠까요?": the new value, or nothing to change."""

@@ -119,18 +119,15 @@ def named_figure(text: str, among: Sequence[str] = FIGURE_ORDER) -> Optional[str
 def read_role(text: str, candidates: Sequence[str], intent: Optional[str] = None) -> Optional[str]:
     """Which of ``candidates`` an ambiguous amount is, from the reply to "X원은 밀린 금액인가요?".
 
-    The question names the first candidate, so a yes picks it and, with two candidates, a no
-    picks the other; a reply that names a role picks that role.
+    The question names the first candidate, so a yes picks it; a reply that names a role (the
+    buttons do) picks that role.
     """
     named = named_figure(text, candidates)
     if named is not None:
         return named
-    answer = read_confirmation(text, intent)
-    if answer is True:
+    if read_confirmation(text, intent) is True:
         return candidates[0]
-    if answer is False and len(candidates) == 2:
-        return candidates[1]
-    return None
+    return None  # a bare "아니요" says what it is not, not what it is: never guessed
 
 
 def role_buttons(candidates: Sequence[str]) -> List[Dict[str, str]]:

@@ -41,8 +41,8 @@ BUDGET_INCLUSIVE = re.compile(r"요금\s?(까지|포함|합쳐|합해|더해|이
 # "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
 ON_TOP_OF_BILL = re.compile(r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
-                            r"요금에\s?(더해|추가)|요금\s?내고\s?(나서\s?)?(남는|더)")
-EXTRA_PAYMENT = re.compile(r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되)|^\s?(정도|쯤)?\s?(까지|는|은)?"
+                            r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)")
+EXTRA_PAYMENT = re.compile(r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|^\s?(정도|쯤)?\s?(까지|는|은)?"
                            r"\s?(낼|내|가능|돼|되)")
 BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|까지")
 LUMP_PLAIN = re.compile(r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
@@ -51,7 +51,7 @@ LUMP_PLAIN = re.compile(r"한\s?번에|한꺼번에|일시불|일시\s?납|목�
 STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼저")
 PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
 # After these, a budget is the one for when finances have improved ("그때부터는 20만원").
-RECOVERY_MARKERS = re.compile(r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|"
+RECOVERY_MARKERS = re.compile(r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|나중에\s?(낼|내|갚)|"
                               r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면")
 # "0", "０원", "zero": nothing, as the whole answer to an amount question.
 ZERO_ALONE = re.compile(r"(0|０|영|zero|none|nothing|없음)\s?(원|won|₩)?\s?(이요|요|입니다|임)?[.!~ ]*")
@@ -79,7 +79,7 @@ CARRIER_SYNONYMS: List[Tuple[str, str]] = [
     ("엘지유플러스", "LGU+"), ("엘지 유플러스", "LGU+"), ("유플러스", "LGU+"), ("u+", "LGU+"),
     ("엘지", "LGU+"), ("엘쥐", "LGU+"), ("lgt", "LGU+"), ("lg", "LGU+"), ("유플", "LGU+"),
     ("sk텔레콤", "SKT"), ("sk 텔레콤", "SKT"), ("에스케이텔레콤", "SKT"), ("에스케이티", "SKT"),
-    ("에스케이", "SKT"), ("티월드", "SKT"), ("t world", "SKT"), ("tworld", "SKT"), ("skt", "SKT"),
+    ("에스케이", "SKT"), ("에쓰케이", "SKT"), ("티월드", "SKT"), ("t world", "SKT"), ("tworld", "SKT"), ("skt", "SKT"),
     ("sk", "SKT"), ("에스케이 텔레콤", "SKT"), ("스크", "SKT"),
     ("케이티", "KT"), ("케티", "KT"), ("올레", "KT"), ("olleh", "KT"), ("kt", "KT"),
 ]
@@ -115,7 +115,9 @@ WELFARE_CUES: List[Tuple[str, str]] = [
     ("교육급여", "housing_education"), ("교육 급여", "housing_education"),
     ("차상위", "near_poverty"), ("기초연금", "basic_pension"), ("기초 연금", "basic_pension"),
     ("노령연금", "basic_pension"), ("장애", "disabled"), ("국가유공", "veteran"),
-    ("유공자", "veteran"), ("보훈", "veteran"),
+    ("유공자", "veteran"), ("보훈", "veteran"), ("disab", "disabled"), ("veteran", "veteran"),
+    ("basic pension", "basic_pension"), ("near poverty", "near_poverty"),
+    ("livelihood", "livelihood"), ("housing", "housing_education"),
 ]
 WELFARE_NONE = ("해당 없", "해당없", "해당 안", "해당안", "없어", "없음", "아니", "아뇨", "안 받", "안받",
                 "받는 거 없", "받는거 없", "일반", "ㄴㄴ", "노노", "없습니다")
@@ -340,8 +342,8 @@ def read_message(text: str, requested_slot: Optional[str] = None,
 
 def _per_month(text: str, found: Found) -> bool:
     """"한 달에 8만원" is a rate (per month), not a count of months."""
-    return found.value == 1 and bool(re.match(r"\s?(에|마다|당)(?!\s?걸)|\s?[\d일이삼사오육칠팔구십백천만]",
-                                              text[found.end:]))
+    return found.value == 1 and bool(re.match(
+        r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)", text[found.end:]))
 
 
 def _clause_text(text: str, clauses: List[Clause], position: int) -> str:
@@ -463,6 +465,10 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
         span_start = max(clause_start, amounts[index - 1].end if index else 0)
         span_end = min(clause_end,
                        amounts[index + 1].start if index + 1 < len(amounts) else len(text))
+        if re.match(r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end:found.end + 8]) and \
+                index > 0:
+            previous_role = None
+            continue  # "18만원이에요, 15만원 아니고요": the figure they are not saying
         span = re.sub(r"\s+", " ", text[span_start:found.start] + " " + text[found.end:span_end])
         role, plain = _role_of(span, requested_slot)
         shares_clause = index + 1 < len(amounts) and amounts[index + 1].start < clause_end
@@ -615,7 +621,7 @@ def _read_goals(text: str, requested_slot: Optional[str], reading: Reading) -> N
 
 def _read_welfare(text: str, requested_slot: Optional[str], intent: Optional[str],
                   reading: Reading) -> None:
-    trained = _trained("welfare_status", text)
+    trained = UNKNOWN if says_not_known(text) else _trained("welfare_status", text)
     if trained is UNKNOWN:
         if requested_slot == "welfare_status":
             reading.unknown.add("welfare_status")
@@ -635,7 +641,7 @@ def _read_welfare(text: str, requested_slot: Optional[str], intent: Optional[str
 def _read_suspension(text: str, requested_slot: Optional[str], intent: Optional[str],
                      reading: Reading) -> None:
     if requested_slot == "service_suspended":
-        trained = _trained("service_suspended", text)
+        trained = UNKNOWN if says_not_known(text) else _trained("service_suspended", text)
         if trained is UNKNOWN:
             reading.unknown.add("service_suspended")
             return
@@ -673,7 +679,7 @@ def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[st
             not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text):
         reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
         return
-    trained = _trained("yes_no", text)
+    trained = UNKNOWN if says_not_known(text) else _trained("yes_no", text)
     if trained is UNKNOWN:
         reading.unknown.add("recovery_expected")
     elif trained is not None:
