@@ -12,6 +12,7 @@ the person cannot answer is skipped (``skipped_slots``) rather than asked again 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -38,6 +39,10 @@ UNREADABLE_RESPONSES = {
     "recovery_expected": "unreadable_choice",
     "figures_confirmed": "unreadable_confirmation",
 }
+GOAL_ORDER = ("installment", "fee_adjustment", "keep_service")
+# "그것만요", "네 그거면 돼요": the goals mentioned before are all.
+KEEP_MENTIONED = re.compile(r"그것만|그거만|그거면|그것뿐|그대로|그게\s?다|그거\s?하나|^(네|응|ㅇㅇ|예|맞아|맞아요|넵)|"
+                            r"없어|됐어|충분|괜찮")
 # After this many questions that went unanswered, an optional question is skipped.
 MISSES_BEFORE_SKIP = 3
 
@@ -101,6 +106,7 @@ class MessageReader:
             settled = True
 
         self._add_the_bill(reading)
+        self._goals_in_passing(reading)
         changed = self._store(reading)
         self._refuse(reading)
         self._hold_ambiguous(reading)
@@ -150,10 +156,26 @@ class MessageReader:
                   extra=josa(format_won(extra), "을"), total=josa(format_won(total), "으로"))
 
     def _merge(self, slot: str, value: Any, old: Any) -> Any:
-        """Goals told outside the goal question add to those chosen before."""
+        """Goals told outside the goal question add to those chosen before; with the goal
+        question, to those mentioned in passing."""
         if slot == "goals" and self.requested != "goals" and old:
             return list(dict.fromkeys(list(old) + list(value)))
+        if slot == "goals" and self.requested == "goals":
+            mentioned = self.tracker.get_slot("goals_mentioned") or []
+            return [goal for goal in GOAL_ORDER if goal in set(mentioned) | set(value)]
         return value
+
+    def _goals_in_passing(self, reading: Reading) -> None:
+        """Goals said before the goal question wait for it; "그것만요" to it keeps them."""
+        mentioned = list(self.tracker.get_slot("goals_mentioned") or [])
+        if self.requested == "goals" and "goals" not in reading.values and mentioned \
+                and KEEP_MENTIONED.search(self.text.lower()):
+            reading.values["goals"] = mentioned
+        elif "goals" in reading.values and self.requested != "goals" \
+                and self.tracker.get_slot("goals") is None:
+            goals = reading.values.pop("goals")
+            self.events.append(SlotSet("goals_mentioned", [
+                goal for goal in GOAL_ORDER if goal in set(mentioned) | set(goals)]))
 
     def _refuse(self, reading: Reading) -> None:
         for slot, refusal in reading.refused.items():

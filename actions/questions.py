@@ -28,6 +28,7 @@ from negotiation.confirmation import (FIGURE_ORDER, display, figures_message, re
 from negotiation.korean import josa
 from negotiation.messages import has_message
 from negotiation.money import format_won
+from negotiation.scripts import goal_labels
 
 ASKED_SLOTS = ("carrier", "arrears_amount", "months_overdue", "service_suspended", "goals",
                "monthly_bill", "monthly_budget", "lump_sum", "welfare_status",
@@ -75,6 +76,11 @@ class AskForSlot(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         if ask_about_pending(dispatcher, tracker):
+            return []
+        mentioned = tracker.get_slot("goals_mentioned")
+        if self.slot == "goals" and mentioned and times_asked(tracker, self.slot) < 3:
+            labels = ", ".join(goal_labels(mentioned))
+            utter(dispatcher, "ask_goals_mentioned", goals=josa(labels, "을"))
             return []
         # Asked twice already without an answer: an easier question, never the same one again.
         # (This question is counted already: the form set requested_slot before asking.)

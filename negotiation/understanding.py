@@ -709,7 +709,7 @@ def _states_goal(text: str) -> bool:
     """Outside the goal question, goals count only where the person says they want them."""
     if re.search(r"[?？]|(나요|까요|ㄹ까|는지|되나|될까)\s*$", text.strip()):
         return False  # "감면되나요?" asks about it; the goal question will ask what they want
-    return bool(re.search(r"싶|원해|원합|하려|할래|해 ?주|하고 ?싶|부탁|받고", text))
+    return bool(re.search(r"싶|원해|원합|하려|할래|주세요|주셨으면|줘|좋겠|부탁|받고", text))
 
 
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
