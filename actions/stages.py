@@ -323,8 +323,42 @@ class ActionHandleUnclear(Action):
             # ("유플 두달 밀렸는데 얼마인지는 몰라"): begin with what it said.
             return [FollowupAction("action_begin")]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        response = "utter_out_of_scope" if intent == "out_of_scope" else "utter_rephrase"
-        dispatcher.utter_message(response=response)
+        if intent == "out_of_scope":
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            utter(dispatcher, "rephrase")
+        return []
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's core fallback, overridden: when no rule or story fits what the person said, their
+    message is still not undone.
+
+    Rasa's own ``action_default_fallback`` reverts the person's turn, which drops the figures read
+    from it; a correction already acknowledged ("밀린 기간을 3개월에서 2개월로 바꿨어요") would
+    silently vanish. Here the turn stays, and the coach goes on from what the message told: a new
+    plan after a changed figure, the agreement after a chosen option, the first stage after
+    figures told first, the pending question inside a form; otherwise a request to rephrase.
+    """
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        told = set(slots_set_this_turn(tracker)) - {"requested_slot"}
+        if tracker.get_slot("plan_shown"):
+            if names_an_option(tracker) and not told - {"plan_option"}:
+                return [FollowupAction("action_confirm_agreement")]
+            if told:
+                return [FollowupAction("action_update_plan")]
+        elif not tracker.get_slot("stage") and told:
+            return [FollowupAction("action_begin")]
+        active_loop = (tracker.active_loop or {}).get("name")
+        if not any(event.get("event") == "bot" for event in events_since_the_person(tracker)):
+            utter(dispatcher, "rephrase")
+        if active_loop:
+            return [FollowupAction(active_loop)]
         return []
 
 
@@ -339,5 +373,5 @@ class ActionRephraseInForm(Action):
                   domain: DomainDict) -> List[EventType]:
         if not any(event.get("event") == "bot" and (event.get("text") or event.get("data"))
                    for event in events_since_the_person(tracker)):
-            dispatcher.utter_message(response="utter_rephrase")
+            utter(dispatcher, "rephrase")
         return []

@@ -296,6 +296,8 @@ def _next_month_mentions(text: str) -> List[Found]:
         if match.group(2) and text[max(0, match.start() - 2):match.start()].endswith("다"):
             continue  # the tail of 다다음 달, counted once
         after = text[match.end():].lstrip()
+        if re.match(r"(부터|에)?\s?(월\s?)?요금|(부터|에)?\s?.{0,6}(나와|청구)", after):
+            continue  # "다음달부터 월요금 5만원": the bill changes, finances do not
         if any(after.startswith(cue) for cue in RECOVERY_CUES + ("에", "쯤", "이면", "월급", "알바")):
             found.append(Found(2 if match.group(1) else 1, match.start(), match.end(),
                                match.group(0)))
@@ -336,7 +338,7 @@ def read_message(text: str, requested_slot: Optional[str] = None,
     recovery = _recovery_spans(lowered, months)
     _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
     _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
-    _read_choices(lowered, requested_slot, intent, reading)
+    _read_choices(lowered, requested_slot, intent, after_plan, reading)
     return reading
 
 
@@ -497,11 +499,12 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
             RECOVERY_MARKERS.search(text[:found.start]))
         if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
             role = "recovery_budget"
-        repeated = _repeats_known(found.value, known, reading) if not plain else None
+        repeated = None if plain or requested_slot in AMOUNT_SLOTS else _repeats_known(
+            found.value, known, reading)
         if repeated is not None and role in (None, "bill_noun"):
             role = repeated  # the same figure told again: nothing new, nothing to ask
         if role == "bill_noun":
-            role = _role_for_bill_noun(found, requested_slot, known, after_plan, reading)
+            role = _role_for_bill_noun(found, requested_slot, known, after_plan, reading, text)
         elif role is None:
             role = _role_for_bare_amount(found, requested_slot, known, after_plan, reading)
         if role is None:
@@ -537,11 +540,15 @@ def _repeats_known(value: int, known: Dict[str, Any], reading: Reading) -> Optio
 
 
 def _role_for_bill_noun(found: Found, requested_slot: Optional[str], known: Dict[str, Any],
-                        after_plan: bool, reading: Reading) -> Optional[str]:
+                        after_plan: bool, reading: Reading, text: str = "") -> Optional[str]:
     """"요금 28만원" with no verb to tell: the unpaid bill or the monthly one?"""
     if requested_slot in ("arrears_amount", "monthly_bill") and \
             requested_slot not in reading.values:
         return requested_slot
+    if requested_slot in ("monthly_budget", "recovery_budget") and (
+            known.get("monthly_bill") is not None and float(known["monthly_bill"]) == found.value
+            or BUDGET_INCLUSIVE.search(text)):
+        return requested_slot  # "요금 2만 5천원이요, 그 이상은 힘들어요": just the bill
     if requested_slot in AMOUNT_SLOTS:
         # Asked for the budget or a lump sum, the person names the bill in passing.
         return "monthly_bill" if "monthly_bill" not in reading.values else None
@@ -580,14 +587,15 @@ def _strong_lump_sum_cue(text: str) -> bool:
 
 
 def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str],
-                  reading: Reading) -> None:
+                  after_plan: bool, reading: Reading) -> None:
     """Goals, welfare status, suspension and the recovery question.
 
     For the question the coach asked, the trained reader (negotiation/choices.py, which knows
     negation and "don't know") speaks first; the keyword tables fill in where it is unsure, and
     read what a person volunteers outside the question.
     """
-    _read_goals(text, requested_slot, reading)
+    if not after_plan:  # after the plan, "나눠서 내는 걸로" picks an option, not a goal
+        _read_goals(text, requested_slot, reading)
     _read_welfare(text, requested_slot, intent, reading)
     _read_suspension(text, requested_slot, intent, reading)
     _read_recovery(text, requested_slot, intent, reading)

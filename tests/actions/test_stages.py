@@ -190,7 +190,7 @@ def test_an_unclear_message_in_a_form_is_explained_once(dispatcher, domain):
 
     tracker = make_tracker(text="??", intent="nlu_fallback", requested_slot="goals")
     run_action(ActionRephraseInForm(), dispatcher, tracker, domain)
-    assert [message.get("response") for message in dispatcher.messages] == ["utter_rephrase"]
+    assert texts(dispatcher)[0].startswith("죄송해요, 무슨 뜻인지 잘 모르겠어요")
 
 
 def test_every_question_carries_an_example_or_buttons(dispatcher, domain):
@@ -250,3 +250,28 @@ def test_figures_set_this_turn_are_found_past_other_events(dispatcher, domain):
     tracker.events.append({"event": "user_featurization", "use_text_for_featurization": False})
     run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert "installment_plan" in types(dispatcher)
+
+
+def test_the_core_fallback_never_undoes_what_the_person_said(dispatcher, domain):
+    from actions.stages import ActionDefaultFallback
+
+    # After the plan, a correction that no rule fitted: the plan follows it, nothing is reverted.
+    tracker = make_tracker(slots={**FULL_SITUATION, "plan_shown": True, "stage": 6},
+                           text="아 근데 밀린거 두달치였음", intent="start_coaching",
+                           set_this_turn={"months_overdue": 2})
+    events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_update_plan", "timestamp": None}]
+    assert not any(event.get("event") == "rewind" for event in events)
+
+    # Figures told before anything else begin the coaching.
+    tracker = make_tracker(text="유플 두달 밀렸는데", intent="nlu_fallback",
+                           set_this_turn={"carrier": "LGU+", "months_overdue": 2})
+    events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_begin", "timestamp": None}]
+
+    # Nothing told: ask to rephrase, and return to the form that was asking.
+    tracker = make_tracker(text="흠", intent="nlu_fallback", requested_slot="goals",
+                           active_loop="goal_form")
+    events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
+    assert texts(dispatcher)[-1].startswith("죄송해요")
+    assert events == [{"event": "followup", "name": "goal_form", "timestamp": None}]
