@@ -19,7 +19,7 @@ help:
 	@echo "make test    every test: engine, actions, data validation, test stories, end-to-end"
 	@echo "make train   train the model (only when config, domain or data changed)"
 	@echo "make bench   speed and memory of the engine and of a running coach"
-	@echo "make lint    pyflakes over the Python code"
+	@echo "make lint    ruff (checks, formatting) and mypy (strict on negotiation/)"
 	@echo "make eval-nlu  measure the NLU pipelines and write docs/nlu-report.md"
 
 # The virtual environment is rebuilt when requirements.txt changes.
@@ -61,8 +61,11 @@ run: $(MODEL) $(WEB_DEPS)
 shell: $(MODEL)
 	@scripts/shell.sh
 
+# ruff (checks and formatting) over every Python file; mypy, strict, over the engine.
 lint: $(VENV)/.installed
-	$(PY) -m pyflakes negotiation actions channels korean_nlp scripts tests bench
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test-engine: $(VENV)/.installed $(SPACY_KO)
 	$(PY) -m pytest tests/engine tests/nlu -q

@@ -6,7 +6,7 @@ one action serves them all and adding a question needs no code.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,11 +17,12 @@ from negotiation.messages import keys
 
 
 class ActionAnswerQuestion(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_question"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
         key = f"answer_{latest_intent(tracker)}"
         utter(dispatcher, key if key in keys() else "answer_ask_how_to_negotiate")
         return []

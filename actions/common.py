@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, List, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -17,10 +18,25 @@ from negotiation.scripts import Situation
 # Intents that step aside from the coach's question (a question of their own, help, leaving):
 # the rules answer them and the form asks its question again. Any other reply inside a form is
 # taken as an attempt to answer, even when the classifier was unsure (nlu_fallback).
-DETOUR_INTENTS = {"greet", "thank", "goodbye", "help", "start_over", "out_of_scope",
-                  "bot_challenge", "ask_how_to_negotiate", "ask_goal_types", "ask_preparation",
-                  "ask_agent_refuses", "ask_consequences", "ask_privacy", "ask_welfare_discount",
-                  "ask_debt_adjustment", "ask_customer_centre", "ask_dispute"}
+DETOUR_INTENTS = {
+    "greet",
+    "thank",
+    "goodbye",
+    "help",
+    "start_over",
+    "out_of_scope",
+    "bot_challenge",
+    "ask_how_to_negotiate",
+    "ask_goal_types",
+    "ask_preparation",
+    "ask_agent_refuses",
+    "ask_consequences",
+    "ask_privacy",
+    "ask_welfare_discount",
+    "ask_debt_adjustment",
+    "ask_customer_centre",
+    "ask_dispute",
+}
 # Channels that show text only: structured messages would reach them as raw JSON.
 TEXT_ONLY_CHANNELS = {"cmdline"}
 # Channels that draw the structured messages as cards (the web chat): their text messages leave
@@ -28,11 +44,26 @@ TEXT_ONLY_CHANNELS = {"cmdline"}
 CARD_CHANNELS = {"socketio"}
 
 # The figures (and the carrier) that a correction names back to the person.
-FIGURE_SLOTS = ("carrier", "arrears_amount", "months_overdue", "monthly_bill", "monthly_budget",
-                "lump_sum", "recovery_months", "recovery_budget")
+FIGURE_SLOTS = (
+    "carrier",
+    "arrears_amount",
+    "months_overdue",
+    "monthly_bill",
+    "monthly_budget",
+    "lump_sum",
+    "recovery_months",
+    "recovery_budget",
+)
 # Questions a person may not know the answer to; "모르겠어요" leaves them unknown and moves on.
-SKIPPABLE_SLOTS = ("months_overdue", "service_suspended", "lump_sum", "welfare_status",
-                   "recovery_expected", "recovery_months", "recovery_budget")
+SKIPPABLE_SLOTS = (
+    "months_overdue",
+    "service_suspended",
+    "lump_sum",
+    "welfare_status",
+    "recovery_expected",
+    "recovery_months",
+    "recovery_budget",
+)
 
 
 def figure_label(slot: str) -> str:
@@ -49,7 +80,7 @@ def times_asked(tracker: Tracker, slot: str) -> int:
     asked again because it answered them, not because it misunderstood.
     """
     count = 0
-    turn: List[Dict[str, Any]] = []
+    turn: list[dict[str, Any]] = []
     for event in reversed(list(tracker.events)):
         if event.get("event") != "user":
             turn.append(event)
@@ -65,10 +96,13 @@ def times_asked(tracker: Tracker, slot: str) -> int:
     return count + (1 if verdict else 0)
 
 
-def _asked_in_turn(events: List[Dict[str, Any]], slot: str) -> Optional[bool]:
+def _asked_in_turn(events: list[dict[str, Any]], slot: str) -> bool | None:
     """True when the turn asked for ``slot``, False when it asked for another, else None."""
-    requested = [event.get("value") for event in events
-                 if event.get("event") == "slot" and event.get("name") == "requested_slot"]
+    requested = [
+        event.get("value")
+        for event in events
+        if event.get("event") == "slot" and event.get("name") == "requested_slot"
+    ]
     if slot in requested:
         return True
     if any(value is not None for value in requested):
@@ -76,8 +110,8 @@ def _asked_in_turn(events: List[Dict[str, Any]], slot: str) -> Optional[bool]:
     return None
 
 
-def _int_or_none(value: Any) -> Optional[int]:
-    return None if value is None else int(round(float(value)))
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else round(float(value))
 
 
 def situation_from_tracker(tracker: Tracker) -> Situation:
@@ -90,8 +124,12 @@ def situation_from_tracker(tracker: Tracker) -> Situation:
         monthly_bill=_int_or_none(slot("monthly_bill")),
         monthly_budget=_int_or_none(slot("monthly_budget")),
         lump_sum=_int_or_none(slot("lump_sum")),
-        recovery_months=_int_or_none(slot("recovery_months")) if slot("recovery_expected") else None,
-        recovery_budget=_int_or_none(slot("recovery_budget")) if slot("recovery_expected") else None,
+        recovery_months=_int_or_none(slot("recovery_months"))
+        if slot("recovery_expected")
+        else None,
+        recovery_budget=_int_or_none(slot("recovery_budget"))
+        if slot("recovery_expected")
+        else None,
         goals=list(slot("goals") or []),
         welfare_status=slot("welfare_status"),
         service_suspended=slot("service_suspended"),
@@ -101,28 +139,33 @@ def situation_from_tracker(tracker: Tracker) -> Situation:
 PLAN_FIGURES = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum")
 
 
-def missing_plan_figures(situation: Situation) -> List[str]:
+def missing_plan_figures(situation: Situation) -> list[str]:
     return [name for name in PLAN_FIGURES if getattr(situation, name) is None]
 
 
-def plan_for(situation: Situation) -> Optional[InstallmentPlan]:
+def plan_for(situation: Situation) -> InstallmentPlan | None:
     """The instalment plan for the person's figures (None when the lump sum covers it all)."""
     return plan_installments(
-        arrears_amount=situation.arrears_amount, monthly_bill=situation.monthly_bill,
-        monthly_budget=situation.monthly_budget, lump_sum=situation.lump_sum or 0,
-        max_months=max_months(), recovery_months=situation.recovery_months,
-        recovery_budget=situation.recovery_budget)
+        arrears_amount=situation.arrears_amount,
+        monthly_bill=situation.monthly_bill,
+        monthly_budget=situation.monthly_budget,
+        lump_sum=situation.lump_sum or 0,
+        max_months=max_months(),
+        recovery_months=situation.recovery_months,
+        recovery_budget=situation.recovery_budget,
+    )
 
 
-def send_structured(dispatcher: CollectingDispatcher, tracker: Tracker,
-                    message: Dict[str, Any]) -> None:
+def send_structured(
+    dispatcher: CollectingDispatcher, tracker: Tracker, message: dict[str, Any]
+) -> None:
     """Send a contract message to every channel that can draw it (not the terminal)."""
     if tracker.get_latest_input_channel() in TEXT_ONLY_CHANNELS:
         return
     dispatcher.utter_message(json_message=message)
 
 
-def bullet_list(lines: Iterable[str], tracker: Optional[Tracker] = None) -> str:
+def bullet_list(lines: Iterable[str], tracker: Tracker | None = None) -> str:
     """Lines as a bulleted list; empty where a card on the person's screen shows them."""
     if tracker is not None and shows_cards(tracker):
         return ""
@@ -133,17 +176,21 @@ def shows_cards(tracker: Tracker) -> bool:
     return tracker.get_latest_input_channel() in CARD_CHANNELS
 
 
-def is_answer_attempt(intent: Optional[str], text: Optional[str]) -> bool:
+def is_answer_attempt(intent: str | None, text: str | None) -> bool:
     """Whether the message tries to answer the coach's question (rather than ask or leave)."""
     return intent not in DETOUR_INTENTS or any(char.isdigit() for char in (text or ""))
 
 
-def latest_intent(tracker: Tracker) -> Optional[str]:
+def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def utter(dispatcher: CollectingDispatcher, key: str,
-          buttons: Optional[List[Dict[str, str]]] = None, **values: Any) -> None:
+def utter(
+    dispatcher: CollectingDispatcher,
+    key: str,
+    buttons: list[dict[str, str]] | None = None,
+    **values: Any,
+) -> None:
     """Send the message ``key`` from negotiation/data/messages.yml, filled with ``values``."""
     message = say(key, **values)
     # A list left empty (a card shows it) must not leave a blank line: Rasa's socket.io channel
@@ -154,20 +201,23 @@ def utter(dispatcher: CollectingDispatcher, key: str,
     dispatcher.utter_message(**message)
 
 
-def events_since_the_person(tracker: Tracker) -> List[Dict[str, Any]]:
+def events_since_the_person(tracker: Tracker) -> list[dict[str, Any]]:
     """The events after the person's latest message, oldest first (all events if none)."""
     for index in range(len(tracker.events) - 1, -1, -1):
         if tracker.events[index].get("event") == "user":
-            return tracker.events[index + 1:]
+            return tracker.events[index + 1 :]
     return list(tracker.events)
 
 
-def slots_set_this_turn(tracker: Tracker) -> Dict[str, Any]:
+def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
     """Slots set since the person's latest message (by the figure reading, usually).
 
     Unlike ``Tracker.slots_to_validate``, which only sees slot events at the very end of the
     tracker, this looks past the other events Rasa logs after a message.
     """
     # Later events win: the dict keeps the last value set for each slot.
-    return {event["name"]: event.get("value") for event in events_since_the_person(tracker)
-            if event.get("event") == "slot"}
+    return {
+        event["name"]: event.get("value")
+        for event in events_since_the_person(tracker)
+        if event.get("event") == "slot"
+    }

@@ -13,21 +13,34 @@ the person cannot answer is skipped (``skipped_slots``) rather than asked again 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import (FIGURE_SLOTS, SKIPPABLE_SLOTS, figure_label, is_answer_attempt,
-                            latest_intent, times_asked, utter)
+from actions.common import (
+    FIGURE_SLOTS,
+    SKIPPABLE_SLOTS,
+    figure_label,
+    is_answer_attempt,
+    latest_intent,
+    times_asked,
+    utter,
+)
 from negotiation.confirmation import display, named_figure, read_confirmation, read_role
 from negotiation.korean import josa
 from negotiation.messages import has_message
 from negotiation.money import format_won
-from negotiation.understanding import (AMOUNT_SLOTS, MONTH_SLOTS, Reading, read_message,
-                                       says_not_known, wants_to_skip)
+from negotiation.understanding import (
+    AMOUNT_SLOTS,
+    MONTH_SLOTS,
+    Reading,
+    read_message,
+    says_not_known,
+    wants_to_skip,
+)
 
 UNREADABLE_RESPONSES = {
     **{slot: "unreadable_amount" for slot in AMOUNT_SLOTS},
@@ -41,15 +54,21 @@ UNREADABLE_RESPONSES = {
 }
 GOAL_ORDER = ("installment", "fee_adjustment", "keep_service")
 # "그것만요", "네 그거면 돼요": the goals mentioned before are all.
-KEEP_MENTIONED = re.compile(r"그것만|그거만|그거면|그것뿐|그대로|그게\s?다|그거\s?하나|^(네|응|ㅇㅇ|예|맞아|맞아요|넵)|"
-                            r"없어|됐어|충분|괜찮")
+KEEP_MENTIONED = re.compile(
+    r"그것만|그거만|그거면|그것뿐|그대로|그게\s?다|그거\s?하나|^(네|응|ㅇㅇ|예|맞아|맞아요|넵)|"
+    r"없어|됐어|충분|괜찮"
+)
 # After this many questions that went unanswered, an optional question is skipped.
 MISSES_BEFORE_SKIP = 3
 
 
 def _same(old: Any, new: Any) -> bool:
-    if isinstance(old, (int, float)) and isinstance(new, (int, float)) \
-            and not isinstance(old, bool) and not isinstance(new, bool):
+    if (
+        isinstance(old, (int, float))
+        and isinstance(new, (int, float))
+        and not isinstance(old, bool)
+        and not isinstance(new, bool)
+    ):
         return float(old) == float(new)
     return old == new
 
@@ -57,11 +76,12 @@ def _same(old: Any, new: Any) -> bool:
 class ActionReadFigures(Action):
     """The global custom slot mapping: every figure and choice in the latest message."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_validate_slot_mappings"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         # Forms run slot extraction again when they activate; the message was read already.
         if tracker.latest_action_name != "action_listen":
             return []
@@ -79,24 +99,32 @@ class MessageReader:
         self.tracker = tracker
         self.text = text
         self.intent = latest_intent(tracker)
-        self.requested: Optional[str] = tracker.get_slot("requested_slot")
-        self.pending: Optional[Dict[str, Any]] = tracker.get_slot("pending_figure") or None
-        self.events: List[EventType] = []
+        self.requested: str | None = tracker.get_slot("requested_slot")
+        self.pending: dict[str, Any] | None = tracker.get_slot("pending_figure") or None
+        self.events: list[EventType] = []
 
     # --- the question this message answers ------------------------------------------------
 
-    def asked(self) -> Optional[str]:
+    def asked(self) -> str | None:
         """The question the message answers: a figure being fixed, else the form's question."""
         if self.pending and self.pending.get("value") is None and self.pending.get("candidates"):
             return str(self.pending["candidates"][0])
         return self.requested
 
-    def read(self) -> List[EventType]:
+    def read(self) -> list[EventType]:
         asked = self.asked()
-        known = {slot: self.tracker.get_slot(slot) for slot in FIGURE_SLOTS
-                 if self.tracker.get_slot(slot) is not None}
-        reading = read_message(self.text, requested_slot=asked, intent=self.intent, known=known,
-                               after_plan=bool(self.tracker.get_slot("plan_shown")))
+        known = {
+            slot: self.tracker.get_slot(slot)
+            for slot in FIGURE_SLOTS
+            if self.tracker.get_slot(slot) is not None
+        }
+        reading = read_message(
+            self.text,
+            requested_slot=asked,
+            intent=self.intent,
+            known=known,
+            after_plan=bool(self.tracker.get_slot("plan_shown")),
+        )
 
         settled = False
         if self.pending and self.pending.get("value") is not None:
@@ -113,30 +141,40 @@ class MessageReader:
 
         if asked == "figures_confirmed" and not self.pending:
             self._read_confirmation(changed)
-        elif asked and not settled and asked != "figures_confirmed" and asked not in reading.values \
-                and not reading.refused and not reading.ambiguous and not (
-                    reading.values and not reading.unknown):
+        elif (
+            asked
+            and not settled
+            and asked != "figures_confirmed"
+            and asked not in reading.values
+            and not reading.refused
+            and not reading.ambiguous
+            and not (reading.values and not reading.unknown)
+        ):
             self._unanswered(asked, reading)
         return self.events
 
     # --- storing what was read -------------------------------------------------------------
 
-    def _store(self, reading: Reading) -> List[str]:
+    def _store(self, reading: Reading) -> list[str]:
         """Set every slot the message states; say so where it replaces an earlier figure."""
-        changed: List[str] = []
+        changed: list[str] = []
         for slot, value in reading.values.items():
             old = self.tracker.get_slot(slot)
             value = self._merge(slot, value, old)
             if old is not None and _same(old, value):
                 continue
             if old is not None and slot in FIGURE_SLOTS:
-                utter(self.dispatcher, "figure_corrected", label=josa(figure_label(slot), "을"),
-                      old=display(slot, old), new=josa(display(slot, value), "로"))
+                utter(
+                    self.dispatcher,
+                    "figure_corrected",
+                    label=josa(figure_label(slot), "을"),
+                    old=display(slot, old),
+                    new=josa(display(slot, value), "로"),
+                )
             self.events.append(SlotSet(slot, value))
             changed.append(slot)
             if slot == "recovery_expected" and value is False:
-                self.events += [SlotSet("recovery_months", None),
-                                SlotSet("recovery_budget", None)]
+                self.events += [SlotSet("recovery_months", None), SlotSet("recovery_budget", None)]
         return changed
 
     def _add_the_bill(self, reading: Reading) -> None:
@@ -152,8 +190,13 @@ class MessageReader:
                 continue
             total = extra + int(bill)
             reading.values[slot] = total
-            utter(self.dispatcher, "budget_beyond_bill", bill=format_won(int(bill)),
-                  extra=josa(format_won(extra), "을"), total=josa(format_won(total), "으로"))
+            utter(
+                self.dispatcher,
+                "budget_beyond_bill",
+                bill=format_won(int(bill)),
+                extra=josa(format_won(extra), "을"),
+                total=josa(format_won(total), "으로"),
+            )
 
     def _merge(self, slot: str, value: Any, old: Any) -> Any:
         """Goals told outside the goal question add to those chosen before; with the goal
@@ -168,28 +211,50 @@ class MessageReader:
     def _goals_in_passing(self, reading: Reading) -> None:
         """Goals said before the goal question wait for it; "그것만요" to it keeps them."""
         mentioned = list(self.tracker.get_slot("goals_mentioned") or [])
-        if self.requested == "goals" and "goals" not in reading.values and mentioned \
-                and KEEP_MENTIONED.search(self.text.lower()):
+        if (
+            self.requested == "goals"
+            and "goals" not in reading.values
+            and mentioned
+            and KEEP_MENTIONED.search(self.text.lower())
+        ):
             reading.values["goals"] = mentioned
-        elif "goals" in reading.values and self.requested != "goals" \
-                and self.tracker.get_slot("goals") is None:
+        elif (
+            "goals" in reading.values
+            and self.requested != "goals"
+            and self.tracker.get_slot("goals") is None
+        ):
             goals = reading.values.pop("goals")
-            self.events.append(SlotSet("goals_mentioned", [
-                goal for goal in GOAL_ORDER if goal in set(mentioned) | set(goals)]))
+            self.events.append(
+                SlotSet(
+                    "goals_mentioned",
+                    [goal for goal in GOAL_ORDER if goal in set(mentioned) | set(goals)],
+                )
+            )
 
     def _refuse(self, reading: Reading) -> None:
         for slot, refusal in reading.refused.items():
-            utter(self.dispatcher, f"figure_refused_{refusal.reason}", label=figure_label(slot),
-                  value=display(slot, refusal.value))
+            utter(
+                self.dispatcher,
+                f"figure_refused_{refusal.reason}",
+                label=figure_label(slot),
+                value=display(slot, refusal.value),
+            )
 
     def _hold_ambiguous(self, reading: Reading) -> None:
         """Keep the first amount whose role is unclear; the next question asks about it."""
-        still_pending = self.pending and self.pending.get("value") is not None and not any(
-            event.get("name") == "pending_figure" for event in self.events)
+        still_pending = (
+            self.pending
+            and self.pending.get("value") is not None
+            and not any(event.get("name") == "pending_figure" for event in self.events)
+        )
         if reading.ambiguous and not still_pending:
             first = reading.ambiguous[0]
-            self.events.append(SlotSet("pending_figure", {
-                "value": first.value, "candidates": list(first.candidates), "misses": 0}))
+            self.events.append(
+                SlotSet(
+                    "pending_figure",
+                    {"value": first.value, "candidates": list(first.candidates), "misses": 0},
+                )
+            )
 
     # --- questions about one figure -----------------------------------------------------------
 
@@ -209,8 +274,11 @@ class MessageReader:
         misses = int(self.pending.get("misses", 0)) + 1
         if read_confirmation(self.text, self.intent) is False or misses >= 2:
             # Asked twice without an answer: leave that amount out rather than ask a third time.
-            utter(self.dispatcher, "pending_figure_dropped",
-                  value=josa(display("arrears_amount", self.pending["value"]), "은"))
+            utter(
+                self.dispatcher,
+                "pending_figure_dropped",
+                value=josa(display("arrears_amount", self.pending["value"]), "은"),
+            )
             self.events.append(SlotSet("pending_figure", None))
             return True
         self.events.append(SlotSet("pending_figure", {**self.pending, "misses": misses}))
@@ -228,12 +296,16 @@ class MessageReader:
             self.events.append(SlotSet(slot, None))
             self._skip(slot, f"skipped_{slot}")
         else:
-            utter(self.dispatcher, "figure_kept", label=josa(figure_label(slot), "은"),
-                  value=display(slot, self.tracker.get_slot(slot)))
+            utter(
+                self.dispatcher,
+                "figure_kept",
+                label=josa(figure_label(slot), "은"),
+                value=display(slot, self.tracker.get_slot(slot)),
+            )
 
     # --- the figures confirmation ------------------------------------------------------------
 
-    def _read_confirmation(self, changed: List[str]) -> None:
+    def _read_confirmation(self, changed: list[str]) -> None:
         if changed:
             return  # corrected: the figures are shown again and confirmed anew
         answer = read_confirmation(self.text, self.intent)
@@ -241,8 +313,9 @@ class MessageReader:
         if answer is True:
             self.events.append(SlotSet("figures_confirmed", True))
         elif named is not None:
-            self.events.append(SlotSet("pending_figure",
-                                       {"value": None, "candidates": [named], "misses": 0}))
+            self.events.append(
+                SlotSet("pending_figure", {"value": None, "candidates": [named], "misses": 0})
+            )
         elif answer is None and is_answer_attempt(self.intent, self.text):
             utter(self.dispatcher, "unreadable_confirmation")
 
@@ -251,8 +324,10 @@ class MessageReader:
     def _unanswered(self, asked: str, reading: Reading) -> None:
         """The message answered nothing the coach could use: explain, skip, or ask again."""
         not_known = says_not_known(self.text) or asked in reading.unknown
-        if not (not_known or is_answer_attempt(self.intent, self.text)) \
-                or asked not in UNREADABLE_RESPONSES:
+        if (
+            not (not_known or is_answer_attempt(self.intent, self.text))
+            or asked not in UNREADABLE_RESPONSES
+        ):
             return
         if asked in SKIPPABLE_SLOTS and (not_known or wants_to_skip(self.text)):
             self._skip(asked, f"skipped_{asked}")
@@ -268,7 +343,7 @@ class MessageReader:
 
     def _skip(self, slot: str, message: str, **values: Any) -> None:
         skipped = list(self.tracker.get_slot("skipped_slots") or [])
-        self.events.append(SlotSet("skipped_slots", list(dict.fromkeys(skipped + [slot]))))
+        self.events.append(SlotSet("skipped_slots", list(dict.fromkeys([*skipped, slot]))))
         if slot == "recovery_expected":
             self.events.append(SlotSet("recovery_expected", False))
         utter(self.dispatcher, message, **values)

@@ -10,7 +10,7 @@ is asked again after the explanation; anything else (a question, "처음부터")
 from __future__ import annotations
 
 from abc import abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -27,34 +27,50 @@ class CoachFormValidation(FormValidationAction):
     """Shared behaviour of the coach's forms."""
 
     @abstractmethod
-    def name(self) -> Text:
+    def name(self) -> str:
         """``validate_<form name>``."""
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
         """The form's slots, less the questions the person could not answer (skipped)."""
         skipped = set(tracker.get_slot("skipped_slots") or [])
         return [slot for slot in domain_slots if slot not in skipped]
 
-    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> List[EventType]:
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         # Values arrive already validated by action_validate_slot_mappings; keep those that
         # belong to this form.
-        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker,
-                                              domain)
-        return [SlotSet(slot, value) for slot, value in tracker.slots_to_validate().items()
-                if slot in required]
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return [
+            SlotSet(slot, value)
+            for slot, value in tracker.slots_to_validate().items()
+            if slot in required
+        ]
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
         events = await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
-        answered = any(event.get("event") == "slot" and event.get("name") != "requested_slot"
-                       for event in events)
-        if (requested and not answered and self._replies_to_the_question(tracker)
-                and (tracker.slots_to_validate()
-                     or is_answer_attempt(latest_intent(tracker),
-                                          tracker.latest_message.get("text")))):
+        answered = any(
+            event.get("event") == "slot" and event.get("name") != "requested_slot"
+            for event in events
+        )
+        if (
+            requested
+            and not answered
+            and self._replies_to_the_question(tracker)
+            and (
+                tracker.slots_to_validate()
+                or is_answer_attempt(latest_intent(tracker), tracker.latest_message.get("text"))
+            )
+        ):
             # An answer we could not use (or a figure for another question): ask again rather
             # than let the form be rejected.
             events.append(SlotSet(requested, None))
@@ -68,30 +84,38 @@ class CoachFormValidation(FormValidationAction):
         user message reached before any other action means this is a reply; another action (a
         detour's answer, "please rephrase") means the form is only asking again.
         """
-        form_name = self.name()[len("validate_"):]
-        return all(event.get("name") in (form_name, "action_validate_slot_mappings")
-                   for event in events_since_the_person(tracker)
-                   if event.get("event") == "action")
+        form_name = self.name()[len("validate_") :]
+        return all(
+            event.get("name") in (form_name, "action_validate_slot_mappings")
+            for event in events_since_the_person(tracker)
+            if event.get("event") == "action"
+        )
 
 
 class ValidateSituationForm(CoachFormValidation):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_situation_form"
 
 
 class ValidateGoalForm(CoachFormValidation):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_goal_form"
 
 
 class ValidateInformationForm(CoachFormValidation):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_information_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
         slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
-        if tracker.get_slot("recovery_expected") is False or \
-                any(slot in RECOVERY_DETAIL_SLOTS for slot in tracker.get_slot("skipped_slots") or []):
+        if tracker.get_slot("recovery_expected") is False or any(
+            slot in RECOVERY_DETAIL_SLOTS for slot in tracker.get_slot("skipped_slots") or []
+        ):
             return [slot for slot in slots if slot not in RECOVERY_DETAIL_SLOTS]
         return slots

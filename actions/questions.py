@@ -14,54 +14,90 @@ says, and lets a question fit the moment:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import (bullet_list, figure_label, send_structured, situation_from_tracker,
-                            slots_set_this_turn, times_asked, utter)
-from negotiation.confirmation import (FIGURE_ORDER, display, figures_message, read_confirmation,
-                                      role_buttons, summary_lines)
+from actions.common import (
+    bullet_list,
+    figure_label,
+    send_structured,
+    situation_from_tracker,
+    slots_set_this_turn,
+    times_asked,
+    utter,
+)
+from negotiation.confirmation import (
+    FIGURE_ORDER,
+    display,
+    figures_message,
+    read_confirmation,
+    role_buttons,
+    summary_lines,
+)
 from negotiation.korean import josa
 from negotiation.messages import has_message
 from negotiation.money import format_won
 from negotiation.scripts import goal_labels
 
-ASKED_SLOTS = ("carrier", "arrears_amount", "months_overdue", "service_suspended", "goals",
-               "monthly_bill", "monthly_budget", "lump_sum", "welfare_status",
-               "recovery_expected", "recovery_months", "recovery_budget", "figures_confirmed")
+ASKED_SLOTS = (
+    "carrier",
+    "arrears_amount",
+    "months_overdue",
+    "service_suspended",
+    "goals",
+    "monthly_bill",
+    "monthly_budget",
+    "lump_sum",
+    "welfare_status",
+    "recovery_expected",
+    "recovery_months",
+    "recovery_budget",
+    "figures_confirmed",
+)
 # The plan cannot be made without these; the confirmation asks for any still missing.
 PLAN_FIGURES = ("arrears_amount", "monthly_bill", "monthly_budget")
 
 
 def ask_about_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Ask about ``pending_figure`` if there is one; whether a question was asked."""
-    pending: Optional[Dict[str, Any]] = tracker.get_slot("pending_figure")
+    pending: dict[str, Any] | None = tracker.get_slot("pending_figure")
     if not pending or not pending.get("candidates"):
         return False
     candidates = [str(slot) for slot in pending["candidates"]]
     if pending.get("value") is None:
         slot = candidates[0]
         current = tracker.get_slot(slot)
-        utter(dispatcher, "ask_figure_to_fix", label=josa(figure_label(slot), "을"),
-              current=display(slot, current))
+        utter(
+            dispatcher,
+            "ask_figure_to_fix",
+            label=josa(figure_label(slot), "을"),
+            current=display(slot, current),
+        )
         return True
     amount = josa(format_won(int(pending["value"])), "은")
     if len(candidates) == 2:
-        utter(dispatcher, "ask_amount_role_two", amount=amount,
-              role=figure_label(candidates[0]), buttons=_yes_no_role_buttons(candidates))
+        utter(
+            dispatcher,
+            "ask_amount_role_two",
+            amount=amount,
+            role=figure_label(candidates[0]),
+            buttons=_yes_no_role_buttons(candidates),
+        )
     else:
         utter(dispatcher, "ask_amount_role", amount=amount, buttons=role_buttons(candidates))
     return True
 
 
-def _yes_no_role_buttons(candidates: List[str]) -> List[Dict[str, str]]:
+def _yes_no_role_buttons(candidates: list[str]) -> list[dict[str, str]]:
     first, second = role_buttons(candidates)
-    return [{"title": f"네, {first['title']}", "payload": f"네, {first['payload']}"},
-            {"title": f"아니요, {second['title']}", "payload": f"아니요, {second['payload']}"}]
+    return [
+        {"title": f"네, {first['title']}", "payload": f"네, {first['payload']}"},
+        {"title": f"아니요, {second['title']}", "payload": f"아니요, {second['payload']}"},
+    ]
 
 
 class AskForSlot(Action, ABC):
@@ -70,11 +106,12 @@ class AskForSlot(Action, ABC):
     slot: str = ""
 
     @abstractmethod
-    def name(self) -> Text:
+    def name(self) -> str:
         """``action_ask_<slot>``."""
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         if ask_about_pending(dispatcher, tracker):
             return []
         mentioned = tracker.get_slot("goals_mentioned")
@@ -96,11 +133,12 @@ class AskForFiguresConfirmed(AskForSlot):
 
     slot = "figures_confirmed"
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_figures_confirmed"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         if ask_about_pending(dispatcher, tracker):
             return []
         situation = situation_from_tracker(tracker)
@@ -109,18 +147,23 @@ class AskForFiguresConfirmed(AskForSlot):
             # Skipped earlier: the plan cannot be made without it, so ask for it by name.
             slot = missing[0]
             utter(dispatcher, "ask_missing_figure", label=josa(figure_label(slot), "이"))
-            return [SlotSet("pending_figure", {"value": None, "candidates": [slot],
-                                               "misses": 0})]
+            return [SlotSet("pending_figure", {"value": None, "candidates": [slot], "misses": 0})]
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         corrected = any(slot in FIGURE_ORDER for slot in slots_set_this_turn(tracker))
-        if times_asked(tracker, self.slot) > 1 and not corrected \
-                and read_confirmation(text, intent) is False:
+        if (
+            times_asked(tracker, self.slot) > 1
+            and not corrected
+            and read_confirmation(text, intent) is False
+        ):
             # "고칠게요" without saying what: which figure?
             utter(dispatcher, "which_figure_to_fix", buttons=_fix_buttons(situation))
             return []
-        utter(dispatcher, "ask_figures_confirmed",
-              figures=bullet_list(summary_lines(situation), tracker))
+        utter(
+            dispatcher,
+            "ask_figures_confirmed",
+            figures=bullet_list(summary_lines(situation), tracker),
+        )
         send_structured(dispatcher, tracker, figures_message(situation))
         return []
 
@@ -130,29 +173,43 @@ class AskPendingFigure(Action):
     the answer). A separate action, so that "네" to this question is never taken as agreeing to
     the plan."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_pending_figure"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         if not ask_about_pending(dispatcher, tracker):
             utter(dispatcher, "which_figure_to_change")
         return []
 
 
-def _fix_buttons(situation: Any) -> List[Dict[str, str]]:
-    shown = [slot for slot in FIGURE_ORDER if slot not in ("recovery_months", "recovery_budget")
-             or getattr(situation, "recovery_months") is not None]
-    return [{"title": figure_label(slot), "payload": f"{josa(figure_label(slot), '을')} 고칠게요"}
-            for slot in shown]
+def _fix_buttons(situation: Any) -> list[dict[str, str]]:
+    shown = [
+        slot
+        for slot in FIGURE_ORDER
+        if slot not in ("recovery_months", "recovery_budget")
+        or situation.recovery_months is not None
+    ]
+    return [
+        {"title": figure_label(slot), "payload": f"{josa(figure_label(slot), '을')} 고칠게요"}
+        for slot in shown
+    ]
 
 
-def _question_action(slot: str) -> Type[AskForSlot]:
+def _question_action(slot: str) -> type[AskForSlot]:
     class_name = "AskFor" + "".join(part.title() for part in slot.split("_"))
-    return type(class_name, (AskForSlot,), {
-        "slot": slot, "name": lambda self: f"action_ask_{self.slot}",
-        "__doc__": f"Ask for `{slot}`."})
+    return type(
+        class_name,
+        (AskForSlot,),
+        {
+            "slot": slot,
+            "name": lambda self: f"action_ask_{self.slot}",
+            "__doc__": f"Ask for `{slot}`.",
+        },
+    )
 
 
-QUESTION_ACTIONS = [_question_action(slot) for slot in ASKED_SLOTS
-                    if slot != "figures_confirmed"] + [AskForFiguresConfirmed]
+QUESTION_ACTIONS = [
+    _question_action(slot) for slot in ASKED_SLOTS if slot != "figures_confirmed"
+] + [AskForFiguresConfirmed]

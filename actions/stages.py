@@ -8,16 +8,24 @@ conversation, in order.
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import (bullet_list, events_since_the_person, missing_plan_figures,
-                            plan_for, send_structured, shows_cards, situation_from_tracker,
-                            slots_set_this_turn, utter)
+from actions.common import (
+    bullet_list,
+    events_since_the_person,
+    missing_plan_figures,
+    plan_for,
+    send_structured,
+    shows_cards,
+    situation_from_tracker,
+    slots_set_this_turn,
+    utter,
+)
 from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
 from negotiation.korean import josa
@@ -28,8 +36,9 @@ from negotiation.scripts import Situation
 from negotiation.understanding import find_option, find_option_position
 
 
-def enter_stage(dispatcher: CollectingDispatcher, tracker: Tracker, stage: int,
-                entered: Optional[int] = None) -> List[EventType]:
+def enter_stage(
+    dispatcher: CollectingDispatcher, tracker: Tracker, stage: int, entered: int | None = None
+) -> list[EventType]:
     """Send the ``stage`` message unless the conversation is already at or past ``stage``."""
     current = int(entered if entered is not None else (tracker.get_slot("stage") or 0))
     if current >= stage:
@@ -38,9 +47,16 @@ def enter_stage(dispatcher: CollectingDispatcher, tracker: Tracker, stage: int,
     return [SlotSet("stage", stage)]
 
 
-def send_script(dispatcher: CollectingDispatcher, tracker: Tracker, response: str, stage: int,
-                situation: Situation, plan: Optional[InstallmentPlan] = None,
-                option: Optional[PlanOption] = None, **values: Any) -> None:
+def send_script(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    response: str,
+    stage: int,
+    situation: Situation,
+    plan: InstallmentPlan | None = None,
+    option: PlanOption | None = None,
+    **values: Any,
+) -> None:
     """The stage's polite lines, as text for every channel and as a ``script`` message."""
     message = scripts.script_message(stage, situation, plan, option)
     utter(dispatcher, response, lines=bullet_list(message["lines"], tracker), **values)
@@ -50,11 +66,12 @@ def send_script(dispatcher: CollectingDispatcher, tracker: Tracker, response: st
 class ActionBegin(Action):
     """Stage 1 (how to open the call), then into stage 2 (telling the situation)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_begin"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
         events = enter_stage(dispatcher, tracker, 1)
         utter(dispatcher, "welcome")
@@ -67,16 +84,25 @@ class ActionBegin(Action):
 class ActionFinishSituation(Action):
     """End of stage 2: what may happen if the bill stays unpaid, and how to explain it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_finish_situation"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
-        steps = risk_timeline(situation.carrier, situation.months_overdue,
-                              situation.arrears_amount, situation.service_suspended)
-        utter(dispatcher, "risk_timeline", items=bullet_list(scripts.risk_lines(steps)),
-              reminder=reminder())
+        steps = risk_timeline(
+            situation.carrier,
+            situation.months_overdue,
+            situation.arrears_amount,
+            situation.service_suspended,
+        )
+        utter(
+            dispatcher,
+            "risk_timeline",
+            items=bullet_list(scripts.risk_lines(steps)),
+            reminder=reminder(),
+        )
         send_script(dispatcher, tracker, "situation_script", 2, situation)
         events = enter_stage(dispatcher, tracker, 3)
         utter(dispatcher, "goal_intro")
@@ -86,11 +112,12 @@ class ActionFinishSituation(Action):
 class ActionFinishGoal(Action):
     """End of stage 3: how to ask for the chosen goals; then into stage 4 (the figures)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_finish_goal"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
         goals = josa(", ".join(scripts.goal_labels(situation.goals)), "이에요")
         send_script(dispatcher, tracker, "goal_script", 3, situation, goals=goals)
@@ -99,13 +126,18 @@ class ActionFinishGoal(Action):
         return events
 
 
-def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
-            situation: Situation) -> List[EventType]:
+def propose(
+    dispatcher: CollectingDispatcher, tracker: Tracker, situation: Situation
+) -> list[EventType]:
     """Stage 5's content: the plan, the alternatives, the lines to say, and the question."""
     plan = plan_for(situation)
     if plan is None:
-        utter(dispatcher, "plan_nothing_left", lump_sum=format_won(situation.lump_sum or 0),
-                                 arrears=format_won(situation.arrears_amount))
+        utter(
+            dispatcher,
+            "plan_nothing_left",
+            lump_sum=format_won(situation.lump_sum or 0),
+            arrears=format_won(situation.arrears_amount),
+        )
         items = alternatives_catalogue.build_alternatives(situation.welfare_status, True)
         _send_alternatives(dispatcher, tracker, items, 0)
         send_script(dispatcher, tracker, "proposal_script", 5, situation)
@@ -116,36 +148,57 @@ def propose(dispatcher: CollectingDispatcher, tracker: Tracker,
     if capacity > 0:
         utter(dispatcher, "proposal_intro", capacity=format_won(capacity))
     else:
-        utter(dispatcher, "proposal_intro_no_room", bill=format_won(situation.monthly_bill),
-                                 budget=format_won(situation.monthly_budget))
+        utter(
+            dispatcher,
+            "proposal_intro_no_room",
+            bill=format_won(situation.monthly_bill),
+            budget=format_won(situation.monthly_budget),
+        )
     if plan.feasible and not shows_cards(tracker):  # the plan card shows the options
         for option in plan.options:
-            utter(dispatcher, "plan_option", label=scripts.option_label(option.kind),
-                                     months=option.months,
-                                     schedule=scripts.describe_payments(option.payments))
+            utter(
+                dispatcher,
+                "plan_option",
+                label=scripts.option_label(option.kind),
+                months=option.months,
+                schedule=scripts.describe_payments(option.payments),
+            )
     else:
         even = plan.options[0]
-        utter(dispatcher, "plan_infeasible", max_months=plan.max_months,
-                                 schedule=josa(scripts.describe_payments(even.payments), "이"),
-                                 shortfall=format_won(plan.shortfall))
+        utter(
+            dispatcher,
+            "plan_infeasible",
+            max_months=plan.max_months,
+            schedule=josa(scripts.describe_payments(even.payments), "이"),
+            shortfall=format_won(plan.shortfall),
+        )
     send_structured(dispatcher, tracker, plan.to_message())
 
-    items = alternatives_catalogue.build_alternatives(situation.welfare_status, plan.feasible,
-                                                      plan.shortfall)
+    items = alternatives_catalogue.build_alternatives(
+        situation.welfare_status, plan.feasible, plan.shortfall
+    )
     _send_alternatives(dispatcher, tracker, items, plan.shortfall)
     send_script(dispatcher, tracker, "proposal_script", 5, situation, plan, plan.options[0])
     _ask_for_option(dispatcher, plan)
     return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
 
 
-def _send_alternatives(dispatcher: CollectingDispatcher, tracker: Tracker,
-                       items: List[alternatives_catalogue.Alternative], shortfall: int) -> None:
+def _send_alternatives(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    items: list[alternatives_catalogue.Alternative],
+    shortfall: int,
+) -> None:
     # Kept as text on every channel: the explanations (how to apply, where) are not in the card.
     utter(dispatcher, "alternatives", items=bullet_list(scripts.alternative_lines(items)))
     if alternatives_catalogue.covered_by_savings(items, shortfall):
         saving = sum(item.monthly_saving or 0 for item in items)
-        utter(dispatcher, "alternatives_cover_shortfall", saving=format_won(saving),
-              shortfall=format_won(shortfall))
+        utter(
+            dispatcher,
+            "alternatives_cover_shortfall",
+            saving=format_won(saving),
+            shortfall=format_won(shortfall),
+        )
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
 
@@ -153,20 +206,25 @@ def _ask_for_option(dispatcher: CollectingDispatcher, plan: InstallmentPlan) -> 
     if len(plan.options) == 1:
         utter(dispatcher, "ask_plan_option_single")
         return
-    buttons = [{"title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
-                "payload": f"{scripts.option_label(option.kind)}로 할게요"}
-               for option in plan.options]
+    buttons = [
+        {
+            "title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
+            "payload": f"{scripts.option_label(option.kind)}로 할게요",
+        }
+        for option in plan.options
+    ]
     utter(dispatcher, "ask_plan_option", buttons=buttons)
 
 
 class ActionProposePlan(Action):
     """End of stage 4 (the figures to tell the agent), then stage 5: the proposal."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_propose_plan"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
         send_script(dispatcher, tracker, "information_script", 4, situation)
         events = enter_stage(dispatcher, tracker, 5)
@@ -176,17 +234,21 @@ class ActionProposePlan(Action):
 class ActionUpdatePlan(Action):
     """After a correction (or any figure told outside a form): the plan follows the figures."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_update_plan"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
         if int(tracker.get_slot("stage") or 0) < 5 or missing_plan_figures(situation):
             utter(dispatcher, "plan_needs_figures")
             return [FollowupAction(_next_step(tracker))]
-        changed = set(slots_set_this_turn(tracker)) - {"pending_figure", "requested_slot",
-                                                       "plan_option"}
+        changed = set(slots_set_this_turn(tracker)) - {
+            "pending_figure",
+            "requested_slot",
+            "plan_option",
+        }
         if tracker.get_slot("pending_figure") and not changed:
             return [FollowupAction("action_ask_pending_figure")]
         if not changed and names_an_option(tracker):
@@ -213,11 +275,12 @@ def _next_step(tracker: Tracker) -> str:
 class ActionConfirmAgreement(Action):
     """Stage 6: the option the person chose, summed up with a checklist and closing lines."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_confirm_agreement"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
         missing = missing_plan_figures(situation)
         if missing or int(tracker.get_slot("stage") or 0) < 5:
@@ -225,8 +288,12 @@ class ActionConfirmAgreement(Action):
             return [FollowupAction(_next_step(tracker))]
 
         plan = plan_for(situation)
-        option = self._chosen_option(plan, tracker.get_slot("plan_option"), situation,
-                                     tracker.latest_message.get("text") or "")
+        option = self._chosen_option(
+            plan,
+            tracker.get_slot("plan_option"),
+            situation,
+            tracker.latest_message.get("text") or "",
+        )
         if option is None:
             utter(dispatcher, "option_unavailable")
             _ask_for_option(dispatcher, plan)
@@ -235,27 +302,40 @@ class ActionConfirmAgreement(Action):
         events = enter_stage(dispatcher, tracker, 6)
         carrier = scripts.carrier_name(situation.carrier)
         if plan is None:
-            utter(dispatcher, "agreement_summary_lump_sum", carrier=carrier,
-                                     arrears=josa(format_won(situation.arrears_amount), "을"))
+            utter(
+                dispatcher,
+                "agreement_summary_lump_sum",
+                carrier=carrier,
+                arrears=josa(format_won(situation.arrears_amount), "을"),
+            )
         else:
-            utter(dispatcher,
-                  "agreement_summary_with_lump_sum" if plan.lump_sum else "agreement_summary",
-                  carrier=carrier, lump_sum=josa(format_won(plan.lump_sum), "을"),
-                  remaining=josa(format_won(plan.remaining), "을"), months=option.months,
-                  schedule=scripts.describe_payments(option.payments))
+            utter(
+                dispatcher,
+                "agreement_summary_with_lump_sum" if plan.lump_sum else "agreement_summary",
+                carrier=carrier,
+                lump_sum=josa(format_won(plan.lump_sum), "을"),
+                remaining=josa(format_won(plan.remaining), "을"),
+                months=option.months,
+                schedule=scripts.describe_payments(option.payments),
+            )
         send_structured(dispatcher, tracker, scripts.agreement_message(situation, option))
         send_script(dispatcher, tracker, "agreement_script", 6, situation, plan, option)
         checklist = scripts.checklist(situation, option)
         if plan is not None and not plan.feasible:
             checklist.append(scripts.shortfall_note(plan.shortfall))
-        utter(dispatcher, "agreement_checklist", items=bullet_list(checklist, tracker),
-                                 centre=scripts.customer_centre_line(situation.carrier))
+        utter(
+            dispatcher,
+            "agreement_checklist",
+            items=bullet_list(checklist, tracker),
+            centre=scripts.customer_centre_line(situation.carrier),
+        )
         utter(dispatcher, "agreement_goodbye")
-        return events + [SlotSet("plan_option", option.kind)]
+        return [*events, SlotSet("plan_option", option.kind)]
 
     @staticmethod
-    def _chosen_option(plan: Optional[InstallmentPlan], kind: Optional[str],
-                       situation: Situation, text: str) -> Optional[PlanOption]:
+    def _chosen_option(
+        plan: InstallmentPlan | None, kind: str | None, situation: Situation, text: str
+    ) -> PlanOption | None:
         if plan is None:
             # The lump sum covers everything: the "plan" is one payment today.
             return PlanOption("lump_sum", [situation.arrears_amount])
@@ -271,11 +351,12 @@ class ActionConfirmAgreement(Action):
 class ActionStartOver(Action):
     """Forget everything and begin again at stage 1."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_start_over"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         utter(dispatcher, "start_over")
         return [Restarted(), FollowupAction("action_begin")]
 
@@ -287,11 +368,12 @@ class ActionCarryOn(Action):
     start) it begins stage 1; after the plan it says what can be done next.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_carry_on"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         if not tracker.get_slot("stage"):  # 0 before stage 1
             return [FollowupAction("action_begin")]
         utter(dispatcher, "what_next")
@@ -302,7 +384,8 @@ def names_an_option(tracker: Tracker) -> bool:
     """After the plan: whether the latest message picks one of the options shown."""
     text = tracker.latest_message.get("text") or ""
     return bool(tracker.get_slot("plan_shown")) and (
-        find_option(text) is not None or find_option_position(text) is not None)
+        find_option(text) is not None or find_option_position(text) is not None
+    )
 
 
 class ActionHandleUnclear(Action):
@@ -311,11 +394,12 @@ class ActionHandleUnclear(Action):
     "첫번째꺼", "보여주신 걸로 할게요"): that goes to the agreement. Otherwise the coach says what
     it can do, or asks to rephrase."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handle_unclear"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         if names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]
         if not tracker.get_slot("stage") and slots_set_this_turn(tracker):
@@ -341,11 +425,12 @@ class ActionDefaultFallback(Action):
     figures told first, the pending question inside a form; otherwise a request to rephrase.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_default_fallback"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
         told = set(slots_set_this_turn(tracker)) - {"requested_slot"}
         if tracker.get_slot("plan_shown"):
             if names_an_option(tracker) and not told - {"plan_option"}:
@@ -366,12 +451,15 @@ class ActionRephraseInForm(Action):
     """An unclear message inside a form: ask to rephrase, unless the figure reading has already
     said what it could not read (one explanation, not two). The form then asks again."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_rephrase_in_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        if not any(event.get("event") == "bot" and (event.get("text") or event.get("data"))
-                   for event in events_since_the_person(tracker)):
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if not any(
+            event.get("event") == "bot" and (event.get("text") or event.get("data"))
+            for event in events_since_the_person(tracker)
+        ):
             utter(dispatcher, "rephrase")
         return []

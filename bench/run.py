@@ -16,25 +16,32 @@ import sys
 import time
 import tracemalloc
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from negotiation.planner import plan_installments  # noqa: E402
-from negotiation.understanding import read_message  # noqa: E402
+from negotiation.planner import plan_installments
+from negotiation.understanding import read_message
 
-MESSAGES = ["SKT인데 35만원 밀렸고 매달 5만5천원 나와요", "삼십오만 원이요", "두 달째 못 냈어요",
-            "지금은 월 10만원, 3개월 뒤부터는 20만원 낼 수 있어요", "분할납부랑 정지 유예 하고 싶어요",
-            "12만 3천 5백원", "해당 없어요", "네 정지됐어요"]
+MESSAGES = [
+    "SKT인데 35만원 밀렸고 매달 5만5천원 나와요",
+    "삼십오만 원이요",
+    "두 달째 못 냈어요",
+    "지금은 월 10만원, 3개월 뒤부터는 20만원 낼 수 있어요",
+    "분할납부랑 정지 유예 하고 싶어요",
+    "12만 3천 5백원",
+    "해당 없어요",
+    "네 정지됐어요",
+]
 
 
-def percentile(samples: List[float], share: float) -> float:
+def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def time_calls(call: Callable[[int], object], count: int) -> List[float]:
+def time_calls(call: Callable[[int], object], count: int) -> list[float]:
     samples = []
     for index in range(count):
         start = time.perf_counter()
@@ -43,51 +50,78 @@ def time_calls(call: Callable[[int], object], count: int) -> List[float]:
     return samples
 
 
-def report(name: str, samples: List[float], target_ms: float) -> bool:
+def report(name: str, samples: list[float], target_ms: float) -> bool:
     p50, p95 = statistics.median(samples), percentile(samples, 0.95)
     met = p95 < target_ms
-    print(f"{name:<28} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms   target p95 < {target_ms} ms: "
-          f"{'met' if met else 'NOT met'}")
+    print(
+        f"{name:<28} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms   target p95 < {target_ms} ms: "
+        f"{'met' if met else 'NOT met'}"
+    )
     return met
 
 
 def bench_engine() -> bool:
-    reading = time_calls(lambda i: read_message(MESSAGES[i % len(MESSAGES)],
-                                                requested_slot="arrears_amount"), 4000)
-    planning = time_calls(lambda i: plan_installments(300_000 + i * 1_000, 55_000, 150_000,
-                                                      recovery_months=2,
-                                                      recovery_budget=250_000), 4000)
+    reading = time_calls(
+        lambda i: read_message(MESSAGES[i % len(MESSAGES)], requested_slot="arrears_amount"), 4000
+    )
+    planning = time_calls(
+        lambda i: plan_installments(
+            300_000 + i * 1_000, 55_000, 150_000, recovery_months=2, recovery_budget=250_000
+        ),
+        4000,
+    )
     tracemalloc.start()
     plans = [plan_installments(300_000 + i * 1_000, 55_000, 150_000) for i in range(1000)]
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     memory_met = peak < 5 * 1024 * 1024
-    print(f"{'1,000 plans, peak memory':<28} {peak / 1024:8.0f} KiB   target < 5 MB: "
-          f"{'met' if memory_met else 'NOT met'} ({len(plans)} plans)")
-    return all([report("read a message", reading, 2.0),
-                report("plan instalments", planning, 1.0), memory_met])
+    print(
+        f"{'1,000 plans, peak memory':<28} {peak / 1024:8.0f} KiB   target < 5 MB: "
+        f"{'met' if memory_met else 'NOT met'} ({len(plans)} plans)"
+    )
+    return all(
+        [
+            report("read a message", reading, 2.0),
+            report("plan instalments", planning, 1.0),
+            memory_met,
+        ]
+    )
 
 
 def bench_server(url: str, conversations: int) -> bool:
     import requests
 
-    turns = ["안녕하세요", "KT요", "35만원", "두 달", "아니요", "분할 납부요", "5만 5천원", "15만원",
-             "없어요", "해당 없어요", "없어요", "네"]
+    turns = [
+        "안녕하세요",
+        "KT요",
+        "35만원",
+        "두 달",
+        "아니요",
+        "분할 납부요",
+        "5만 5천원",
+        "15만원",
+        "없어요",
+        "해당 없어요",
+        "없어요",
+        "네",
+    ]
     samples = []
     for _ in range(conversations):
         sender = "bench-" + uuid.uuid4().hex[:8]
         for text in turns:
             start = time.perf_counter()
-            reply = requests.post(f"{url}/webhooks/rest/webhook",
-                                  json={"sender": sender, "message": text}, timeout=60)
+            reply = requests.post(
+                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60
+            )
             reply.raise_for_status()
             samples.append((time.perf_counter() - start) * 1000)
     return report(f"REST turn ({len(samples)} turns)", samples, 1500.0)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url", help="a running coach, e.g. http://localhost:5005")
     parser.add_argument("--conversations", type=int, default=5)
     arguments = parser.parse_args()

@@ -18,7 +18,8 @@ import inspect
 import json
 import logging
 import uuid
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar
 
 import engineio
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -57,8 +58,9 @@ class _SocketIOServer(AsyncServer):
 class CoachSocketIOOutput(SocketIOOutput):
     """Emits custom messages as they are, one socket.io event each."""
 
-    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
-                               **kwargs: Any) -> None:
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
         await self.sio.emit(self.bot_message_evt, dict(json_message), room=recipient_id)
 
 
@@ -71,27 +73,26 @@ class CoachSocketIOInput(SocketIOInput):
     """Rasa's socket.io input channel with the fixes above and explicit allowed origins."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         credentials = credentials or {}
         channel = super().from_credentials(credentials)
         channel.cors_origins = list(credentials.get("cors_origins") or [])
         return channel
 
-    cors_origins: List[Text] = []
+    cors_origins: ClassVar[list[str]] = []
 
-    def get_output_channel(self) -> Optional[OutputChannel]:
+    def get_output_channel(self) -> OutputChannel | None:
         if self.sio is None:
             return super().get_output_channel()
         return CoachSocketIOOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = _SocketIOServer(async_mode="sanic", cors_allowed_origins=self.cors_origins)
-        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook",
-                                           __name__)
+        socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
 
         @socketio_webhook.route("/", methods=["GET"])
@@ -99,16 +100,16 @@ class CoachSocketIOInput(SocketIOInput):
             return response.json({"status": "ok"})
 
         @sio.on("connect", namespace=self.namespace)
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+        async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
             logger.debug(f"User {sid} connected to the socket.io endpoint.")
             return True
 
         @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text) -> None:
+        async def disconnect(sid: str) -> None:
             logger.debug(f"User {sid} disconnected from the socket.io endpoint.")
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id") or uuid.uuid4().hex
             if self.session_persistence:
@@ -116,7 +117,7 @@ class CoachSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Dict) -> None:
+        async def handle_message(sid: str, data: dict) -> None:
             output_channel = CoachSocketIOOutput(sio, self.bot_message_evt)
             if not isinstance(data, dict):
                 await sio.emit("error", {"reason": "a message must be an object"}, room=sid)
@@ -134,8 +135,13 @@ class CoachSocketIOInput(SocketIOInput):
                     metadata = json.loads(metadata)
                 except json.JSONDecodeError:
                     metadata = {}
-            message = UserMessage(data.get("message", ""), output_channel, sender_id,
-                                  input_channel=self.name(), metadata=metadata)
+            message = UserMessage(
+                data.get("message", ""),
+                output_channel,
+                sender_id,
+                input_channel=self.name(),
+                metadata=metadata,
+            )
             await on_new_message(message)
 
         return socketio_webhook

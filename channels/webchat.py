@@ -8,8 +8,9 @@ through the socket.io channel (channels/socketio.py); this channel only serves f
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -20,8 +21,10 @@ WEB = Path(__file__).resolve().parent.parent / "web"
 FILES = {
     "widget.js": (WEB / "static" / "widget.js", "application/javascript; charset=utf-8"),
     "chat.css": (WEB / "static" / "chat.css", "text/css; charset=utf-8"),
-    "socket.io.min.js": (WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
-                         "application/javascript; charset=utf-8"),
+    "socket.io.min.js": (
+        WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+        "application/javascript; charset=utf-8",
+    ),
 }
 
 
@@ -29,14 +32,14 @@ class WebChatInput(InputChannel):
     """The /chat page, its widget script and style, and the socket.io client."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "webchat"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         return cls()
 
-    def url_prefix(self) -> Text:
+    def url_prefix(self) -> str:
         # Rasa joins this to "/webhooks/"; an absolute path puts the page at /chat.
         return "/chat"
 
@@ -45,8 +48,9 @@ class WebChatInput(InputChannel):
 
         @web_chat.route("/", methods=["GET"], strict_slashes=False)
         async def page(_: Request) -> HTTPResponse:
-            return await response.file(WEB / "static" / "index.html",
-                                       mime_type="text/html; charset=utf-8")
+            return await response.file(
+                WEB / "static" / "index.html", mime_type="text/html; charset=utf-8"
+            )
 
         @web_chat.route("/<name>", methods=["GET"])
         async def static_file(request: Request, name: str) -> HTTPResponse:
@@ -56,8 +60,7 @@ class WebChatInput(InputChannel):
                 return response.json({"reason": f"no such file: {name}"}, status=404)
             path, mime_type = FILES[name]
             if not path.exists():
-                return response.json({"reason": f"{name} is not built; run `make run`"},
-                                     status=404)
+                return response.json({"reason": f"{name} is not built; run `make run`"}, status=404)
             return await response.file(path, mime_type=mime_type)
 
         return web_chat

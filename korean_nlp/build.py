@@ -1,6 +1,6 @@
 """Write the Korean spaCy pipeline to a folder that Rasa's SpacyNLP can load.
 
-    python -m korean_nlp.build models/spacy_ko_kiwi
+python -m korean_nlp.build models/spacy_ko_kiwi
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ def build(path: Path) -> None:
     nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": REGISTERED_NAME}}})
     nlp.meta["name"] = "ko_kiwi_coach"
     nlp.meta["version"] = "1.0.0"
-    nlp.meta["description"] = ("Blank Korean pipeline with Kiwi morphemes as tokens, built by "
-                               "the 미납 협상 코치 project (no pretrained weights).")
+    nlp.meta["description"] = (
+        "Blank Korean pipeline with Kiwi morphemes as tokens, built by "
+        "the 미납 협상 코치 project (no pretrained weights)."
+    )
     nlp.to_disk(path)
 
 

@@ -9,8 +9,6 @@ tag joins their tags. Every word is the exact slice of the text it came from, so
 
 from __future__ import annotations
 
-from typing import List, Tuple
-
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -18,9 +16,9 @@ from spacy.vocab import Vocab
 REGISTERED_NAME = "coach.KiwiTokenizer.v1"
 
 
-def kiwi_words(kiwi, text: str) -> List[Tuple[int, int, str, str]]:
+def kiwi_words(kiwi, text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, lemma, tag) for each non-overlapping word of ``text``."""
-    words: List[List] = []
+    words: list[list] = []
     for token in kiwi.tokenize(text):
         start, end = token.start, token.start + token.len
         if words and start < words[-1][1]:
@@ -43,12 +41,14 @@ class KiwiTokenizer:
         self.kiwi = Kiwi()
 
     def __call__(self, text: str) -> Doc:
-        surfaces: List[str] = []
-        spaces: List[bool] = []
-        annotations: List[Tuple[str, str]] = []
+        surfaces: list[str] = []
+        spaces: list[bool] = []
+        annotations: list[tuple[str, str]] = []
         position = 0
-        for start, end, lemma, tag in kiwi_words(self.kiwi, text) + [(len(text), len(text),
-                                                                        "", "")]:
+        for start, end, lemma, tag in [
+            *kiwi_words(self.kiwi, text),
+            (len(text), len(text), "", ""),
+        ]:
             gap = text[position:start]
             if gap.startswith(" ") and surfaces:
                 spaces[-1] = True  # one plain space belongs to the word before it
@@ -65,7 +65,7 @@ class KiwiTokenizer:
                 annotations.append((lemma, tag))
             position = end
         doc = Doc(self.vocab, words=surfaces, spaces=spaces)
-        for token, (lemma, tag) in zip(doc, annotations):
+        for token, (lemma, tag) in zip(doc, annotations, strict=False):
             token.lemma_ = lemma
             token.tag_ = tag
         return doc
@@ -74,13 +74,13 @@ class KiwiTokenizer:
     def to_bytes(self, **kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs) -> "KiwiTokenizer":
+    def from_bytes(self, data: bytes, **kwargs) -> KiwiTokenizer:
         return self
 
     def to_disk(self, path, **kwargs) -> None:
         path.mkdir(parents=True, exist_ok=True)
 
-    def from_disk(self, path, **kwargs) -> "KiwiTokenizer":
+    def from_disk(self, path, **kwargs) -> KiwiTokenizer:
         return self
 
 

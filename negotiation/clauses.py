@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any, List, Optional, Tuple
+from typing import Any
 
 # Connective endings that do not end a clause: "90만원 넘게 연체됐어요" (adverbial 게), "내고
 # 있어요" / "밀려 있어요" (an auxiliary verb follows), "내지 못했어요" (negation follows).
@@ -36,13 +36,13 @@ class Clause:
 
     start: int
     end: int
-    morphemes: Tuple[Morpheme, ...]
+    morphemes: tuple[Morpheme, ...]
 
     def has_lemma(self, form: str, tag_prefix: str = "") -> bool:
         return any(m.form == form and m.tag.startswith(tag_prefix) for m in self.morphemes)
 
 
-_kiwi: Optional[Any] = None
+_kiwi: Any | None = None
 _kiwi_lock = threading.Lock()
 
 
@@ -63,33 +63,36 @@ def warm_up() -> None:
     _analyser().tokenize("안녕하세요")
 
 
-def morphemes(text: str) -> List[Morpheme]:
+def morphemes(text: str) -> list[Morpheme]:
     if not text.strip():
         return []
-    return [Morpheme(token.form, token.tag, token.start, token.start + token.len)
-            for token in _analyser().tokenize(text)]
+    return [
+        Morpheme(token.form, token.tag, token.start, token.start + token.len)
+        for token in _analyser().tokenize(text)
+    ]
 
 
-def _ends_clause(current: Morpheme, following: Optional[Morpheme],
-                 previous: Optional[Morpheme]) -> bool:
+def _ends_clause(current: Morpheme, following: Morpheme | None, previous: Morpheme | None) -> bool:
     if current.tag in _BOUNDARY_TAGS:
         return True
     if current.tag == "EC":
         if current.form in _JOINING_ENDINGS:
             return False
-        if following is not None and (following.tag in _AUXILIARY_TAGS
-                                      or following.form in ("않", "못", "있")):
-            return False
-        return True
-    if current.tag == "NNB" and current.form == "데" and previous is not None \
-            and previous.tag == "ETM":
-        return True
-    return False
+        return not (
+            following is not None
+            and (following.tag in _AUXILIARY_TAGS or following.form in ("않", "못", "있"))
+        )
+    return bool(
+        current.tag == "NNB"
+        and current.form == "데"
+        and previous is not None
+        and previous.tag == "ETM"
+    )
 
 
-def split_clauses(text: str) -> List[Clause]:
+def split_clauses(text: str) -> list[Clause]:
     """The message's clauses, in order, covering the whole text (newlines always split)."""
-    clauses: List[Clause] = []
+    clauses: list[Clause] = []
     offset = 0
     for line in text.split("\n"):
         clauses += _split_line(line, offset)
@@ -97,13 +100,13 @@ def split_clauses(text: str) -> List[Clause]:
     return clauses
 
 
-def _split_line(line: str, offset: int) -> List[Clause]:
+def _split_line(line: str, offset: int) -> list[Clause]:
     tokens = morphemes(line)
     if not tokens:
         return [Clause(offset, offset + len(line), ())] if line.strip() else []
-    clauses: List[Clause] = []
+    clauses: list[Clause] = []
     start = 0
-    current: List[Morpheme] = []
+    current: list[Morpheme] = []
     for index, token in enumerate(tokens):
         current.append(Morpheme(token.form, token.tag, token.start + offset, token.end + offset))
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -116,7 +119,7 @@ def _split_line(line: str, offset: int) -> List[Clause]:
     return clauses
 
 
-def clause_at(clauses: List[Clause], position: int) -> Optional[Clause]:
+def clause_at(clauses: list[Clause], position: int) -> Clause | None:
     for clause in clauses:
         if clause.start <= position < clause.end:
             return clause

@@ -9,26 +9,40 @@ module builds that summary and reads the replies: a yes, a wish to fix something
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from negotiation.data import load
 from negotiation.money import format_months, format_won
 from negotiation.scripts import Situation, carrier_name
 
 # The order in which figures are shown and named.
-FIGURE_ORDER = ("carrier", "arrears_amount", "months_overdue", "service_suspended",
-                "monthly_bill", "monthly_budget", "lump_sum", "recovery_months",
-                "recovery_budget", "welfare_status")
+FIGURE_ORDER = (
+    "carrier",
+    "arrears_amount",
+    "months_overdue",
+    "service_suspended",
+    "monthly_bill",
+    "monthly_budget",
+    "lump_sum",
+    "recovery_months",
+    "recovery_budget",
+    "welfare_status",
+)
 
-YES = re.compile(r"^\s*(네|넵|넹|예|옙|응|웅|어|ㅇㅇ|ㅇㅋ|오케이|ok|okay|yes|yep|yeah|y|맞|마자|마즘|그래|좋아|"
-                 r"확인|콜|굿|굳|good|right|correct)|"
-                 r"맞아|맞습니다|맞네|맞음|맞고|정확|틀린\s?(거|게|건)\s?없|다\s?맞|그대로")
-FIX = re.compile(r"고칠|고쳐|수정|틀렸|틀려|틀림|틀린|잘못|아니|아뇨|아님|노노|ㄴㄴ|no\b|다르|달라|바꿀|바꿔|"
-                 r"정정|변경")
+YES = re.compile(
+    r"^\s*(네|넵|넹|예|옙|응|웅|어|ㅇㅇ|ㅇㅋ|오케이|ok|okay|yes|yep|yeah|y|맞|마자|마즘|그래|좋아|"
+    r"확인|콜|굿|굳|good|right|correct)|"
+    r"맞아|맞습니다|맞네|맞음|맞고|정확|틀린\s?(거|게|건)\s?없|다\s?맞|그대로"
+)
+FIX = re.compile(
+    r"고칠|고쳐|수정|틀렸|틀려|틀림|틀린|잘못|아니|아뇨|아님|노노|ㄴㄴ|no\b|다르|달라|바꿀|바꿔|"
+    r"정정|변경"
+)
 
 # Words that name a figure, for "미납액이 틀렸어요" and for "밀린 거예요" (which figure an
 # ambiguous amount is). Checked in this order: the more specific names first.
-FIGURE_NAMES: Sequence[tuple] = (
+FIGURE_NAMES: Sequence[tuple[str, str]] = (
     ("recovery_budget", r"나아진\s?뒤|그\s?뒤의?\s?(월\s?)?예산|그때\s?예산|나중\s?예산"),
     ("recovery_months", r"나아질\s?때까지|몇\s?달\s?뒤|회복"),
     ("lump_sum", r"한\s?번에|한꺼번에|일시불|지금\s?(바로|당장)?\s?낼|당장|먼저\s?낼|목돈"),
@@ -42,7 +56,7 @@ FIGURE_NAMES: Sequence[tuple] = (
 )
 
 
-def wording() -> Dict[str, Any]:
+def wording() -> dict[str, Any]:
     return load("wording")
 
 
@@ -50,7 +64,7 @@ def label(slot: str) -> str:
     return str(wording()["figure_labels"][slot])
 
 
-def figures_message(situation: Situation) -> Dict[str, Any]:
+def figures_message(situation: Situation) -> dict[str, Any]:
     """The contract's ``figures`` message: every figure the plan will use, null when unknown."""
     return {
         "type": "figures",
@@ -74,8 +88,7 @@ def display(slot: str, value: Any) -> str:
         return str(words["no_recovery"])
     if value is None:
         return str(words["unknown_value"])
-    if slot in ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum",
-                "recovery_budget"):
+    if slot in ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget"):
         return format_won(int(value))
     if slot in ("months_overdue", "recovery_months"):
         return format_months(int(value))
@@ -88,14 +101,17 @@ def display(slot: str, value: Any) -> str:
     return str(value)
 
 
-def summary_lines(situation: Situation) -> List[str]:
-    """"미납액: 35만원" for every figure, in order; the recovery budget only with a recovery."""
+def summary_lines(situation: Situation) -> list[str]:
+    """ "미납액: 35만원" for every figure, in order; the recovery budget only with a recovery."""
     message = figures_message(situation)
-    return [f"{label(slot)}: {display(slot, message[slot])}" for slot in FIGURE_ORDER
-            if not (slot == "recovery_budget" and message["recovery_months"] is None)]
+    return [
+        f"{label(slot)}: {display(slot, message[slot])}"
+        for slot in FIGURE_ORDER
+        if not (slot == "recovery_budget" and message["recovery_months"] is None)
+    ]
 
 
-def read_confirmation(text: str, intent: Optional[str] = None) -> Optional[bool]:
+def read_confirmation(text: str, intent: str | None = None) -> bool | None:
     """True for "네 맞아요", False for "고칠게요" / "아니요", None when it says neither."""
     lowered = text.strip().lower()
     if not lowered:
@@ -107,16 +123,16 @@ def read_confirmation(text: str, intent: Optional[str] = None) -> Optional[bool]
     return None
 
 
-def named_figure(text: str, among: Sequence[str] = FIGURE_ORDER) -> Optional[str]:
+def named_figure(text: str, among: Sequence[str] = FIGURE_ORDER) -> str | None:
     """The figure a message names ("미납액이 틀렸어요" -> arrears_amount), if any."""
     lowered = text.lower()
     for slot, pattern in FIGURE_NAMES:
         if slot in among and re.search(pattern, lowered):
-            return slot
+            return str(slot)
     return None
 
 
-def read_role(text: str, candidates: Sequence[str], intent: Optional[str] = None) -> Optional[str]:
+def read_role(text: str, candidates: Sequence[str], intent: str | None = None) -> str | None:
     """Which of ``candidates`` an ambiguous amount is, from the reply to "X원은 밀린 금액인가요?".
 
     The question names the first candidate, so a yes picks it; a reply that names a role (the
@@ -130,6 +146,6 @@ def read_role(text: str, candidates: Sequence[str], intent: Optional[str] = None
     return None  # a bare "아니요" says what it is not, not what it is: never guessed
 
 
-def role_buttons(candidates: Sequence[str]) -> List[Dict[str, str]]:
+def role_buttons(candidates: Sequence[str]) -> list[dict[str, str]]:
     roles = wording()["figure_roles"]
     return [{"title": roles[slot], "payload": roles[slot]} for slot in candidates]

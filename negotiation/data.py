@@ -6,23 +6,24 @@ each file is read once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any
 
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-@lru_cache(maxsize=None)
-def load(name: str) -> Dict[str, Any]:
+@cache
+def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``data/<name>.yml``."""
     with open(DATA_DIR / f"{name}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        contents: dict[str, Any] = yaml.safe_load(handle)
+        return contents
 
 
-def settings() -> Dict[str, Any]:
+def settings() -> dict[str, Any]:
     return load("settings")
 
 

@@ -8,17 +8,39 @@ from __future__ import annotations
 
 # How the last Latin letter or digit is read aloud: True where the reading ends in a consonant
 # (받침), and "rieul" where it ends in ㄹ (which takes 로 rather than 으로).
-_LATIN_ENDINGS = {
-    "0": True, "1": "rieul", "2": False, "3": True, "4": False, "5": False, "6": True,
-    "7": "rieul", "8": "rieul", "9": False, "l": "rieul", "m": True, "n": True, "r": False,
+_LATIN_ENDINGS: dict[str, bool | str] = {
+    "0": True,
+    "1": "rieul",
+    "2": False,
+    "3": True,
+    "4": False,
+    "5": False,
+    "6": True,
+    "7": "rieul",
+    "8": "rieul",
+    "9": False,
+    "l": "rieul",
+    "m": True,
+    "n": True,
+    "r": False,
 }
-_PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "은": ("은", "는"), "는": ("은", "는"),
-          "이": ("이", "가"), "가": ("이", "가"), "과": ("과", "와"), "와": ("과", "와"),
-          "으로": ("으로", "로"), "로": ("으로", "로"), "이에요": ("이에요", "예요"),
-          "예요": ("이에요", "예요")}
+_PAIRS = {
+    "을": ("을", "를"),
+    "를": ("을", "를"),
+    "은": ("은", "는"),
+    "는": ("은", "는"),
+    "이": ("이", "가"),
+    "가": ("이", "가"),
+    "과": ("과", "와"),
+    "와": ("과", "와"),
+    "으로": ("으로", "로"),
+    "로": ("으로", "로"),
+    "이에요": ("이에요", "예요"),
+    "예요": ("이에요", "예요"),
+}
 
 
-def _final(word: str):
+def _final(word: str) -> bool | str:
     """True (a final consonant), "rieul" (ㄹ), or False (a vowel) for the word's last sound."""
     stripped = word.rstrip(" )]'\"")
     if not stripped:
@@ -29,7 +51,8 @@ def _final(word: str):
         if jong == 0:
             return False
         return "rieul" if jong == 8 else True
-    return _LATIN_ENDINGS.get(last.lower(), False)
+    ending: bool | str = _LATIN_ENDINGS.get(last.lower(), False)
+    return ending
 
 
 def josa(word: str, particle: str) -> str:

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import List, Optional, Sequence, Tuple, Union
 
 # --- Text as typed and as read -----------------------------------------------------------------
 
@@ -37,7 +37,7 @@ class _Normalized:
     text: str
     origin: Sequence[int]
 
-    def span(self, start: int, end: int) -> Tuple[int, int]:
+    def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
 
 
@@ -49,8 +49,8 @@ _SPELLINGS = (("마넌", "만원"),)
 def _normalize(text: str) -> _Normalized:
     if unicodedata.is_normalized("NFKC", text):
         return _Normalized(_respell(text), range(len(text)))
-    pieces: List[str] = []
-    origin: List[int] = []
+    pieces: list[str] = []
+    origin: list[int] = []
     for index, char in enumerate(text):
         # Character by character, so that each output character knows where it came from.
         piece = unicodedata.normalize("NFKC", char)
@@ -71,8 +71,20 @@ def _is_hangul(char: str) -> bool:
 
 # --- Amounts -----------------------------------------------------------------------------------
 
-SINO_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6,
-               "칠": 7, "팔": 8, "구": 9}
+SINO_DIGITS = {
+    "영": 0,
+    "공": 0,
+    "일": 1,
+    "이": 2,
+    "삼": 3,
+    "사": 4,
+    "오": 5,
+    "육": 6,
+    "륙": 6,
+    "칠": 7,
+    "팔": 8,
+    "구": 9,
+}
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 BIG_UNITS = {"만": 10_000, "억": 100_000_000}
 ENGLISH_MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "million": 1_000_000}
@@ -90,8 +102,10 @@ _UNIT_CHARS = "십백천만억"
 _DASHES = r"\-−–—"  # for character classes: hyphen-minus, minus sign, en and em dash
 # A number: "350,000" (groups of three), "350000" or "1.5". The lookahead makes a longer run
 # ("1"*30, "1234,567", "2024.06.01") fail as a whole instead of matching a piece of it.
-_NUMBER = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,6}}|[0-9]{{1,{MAX_AMOUNT_DIGITS}}})"
-           r"(?:\.[0-9]{1,8})?(?![0-9]|[.,][0-9])")
+_NUMBER = (
+    rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,6}}|[0-9]{{1,{MAX_AMOUNT_DIGITS}}})"
+    r"(?:\.[0-9]{1,8})?(?![0-9]|[.,][0-9])"
+)
 _NUMBER_RE = re.compile(_NUMBER)
 _DIGIT_PIECE = rf"{_NUMBER}(?:\s?(?:[십백천][만억]?|[만억]))?"
 _DIGIT_PIECE_RE = re.compile(_DIGIT_PIECE)
@@ -105,13 +119,15 @@ _HANGUL_RUN_RE = re.compile(_HANGUL_RUN)
 AMOUNT_RE = re.compile(
     rf"(?P<digits>(?:(?<![0-9.,가-힣])[만억]\s?)?(?<![0-9.,])"
     rf"{_DIGIT_PIECE}(?:\s?{_DIGIT_PIECE})*)"
-    rf"|(?P<hangul>{_HANGUL_RUN})")
+    rf"|(?P<hangul>{_HANGUL_RUN})"
+)
 
 # Patterns applied at a known position (with .match), on a few characters only.
 _WON_AFTER_RE = re.compile(r"\s?(?:원|won(?![a-z])|krw(?![a-z])|₩)", re.IGNORECASE)
 # "70k", "70k원", "70kwon", "100 thousand won", but not "70kg" or "70km".
 _MULTIPLIER_AFTER_RE = re.compile(
-    r"(?:(?P<word>k)|\s?(?P<long>thousand|million))(?=\Z|[^a-z]|won|krw)", re.IGNORECASE)
+    r"(?:(?P<word>k)|\s?(?P<long>thousand|million))(?=\Z|[^a-z]|won|krw)", re.IGNORECASE
+)
 # Korean fonts draw the backslash as ₩ (KS X 1003), so "\35,000" is 35,000원 too.
 # Whatever may make a bare number money, looked for before the full checks: "15원", "15k".
 _CURRENCY_OR_MULTIPLIER_AFTER_RE = re.compile(r"\s?[원wk₩t]|\s?million", re.IGNORECASE)
@@ -121,12 +137,16 @@ _MINUS_BEFORE_RE = re.compile(rf"(?:(?P<before>\S)\s?)?[{_DASHES}]\s?\Z|마이�
 _CURRENCY_WORD_END = r"(?=\Z|[^가-힣]|이|은|을|도|만|짜리|정도|쯤|씩|까지|요)"
 _FOREIGN_AFTER_RE = re.compile(
     rf"\s?(?:달러|유로|위안|엔{_CURRENCY_WORD_END}|불{_CURRENCY_WORD_END}|[$€£¥]"
-    r"|(?:dollars?|usd|bucks?|euros?|eur|yen|jpy|cny|cents?)(?![a-z]))", re.IGNORECASE)
+    r"|(?:dollars?|usd|bucks?|euros?|eur|yen|jpy|cny|cents?)(?![a-z]))",
+    re.IGNORECASE,
+)
 _FOREIGN_BEFORE_RE = re.compile(r"(?:[$€£¥]|(?<![a-z])(?:usd|eur|jpy|cny))\s?\Z", re.IGNORECASE)
 # "10~20만원", "삼십~사십만원", "10만에서 20만원", "50 to 70k"; but not "통신사에서 5만원".
 _AMOUNT_RANGE_BEFORE_RE = re.compile(
     rf"(?:[0-9{_HANGUL_NUM_CHARS}원]\s?[~〜{_DASHES}]|[0-9{_UNIT_CHARS}원k]\s?(?:에서|to(?![a-z])))"
-    r"\s?\Z", re.IGNORECASE)
+    r"\s?\Z",
+    re.IGNORECASE,
+)
 _AMOUNT_RANGE_AFTER_RE = re.compile(rf"\s?[~〜{_DASHES}]\s?[0-9{_HANGUL_NUM_CHARS}]")
 
 
@@ -155,9 +175,9 @@ def _to_decimal(token: str) -> Decimal:
         raise ParseError("unreadable", f"not a number: {token!r}") from error
 
 
-def _tokenize_amount(body: str) -> List[Union[Decimal, str]]:
+def _tokenize_amount(body: str) -> list[Decimal | str]:
     """Split an amount body into Decimal numbers and unit characters."""
-    tokens: List[Union[Decimal, str]] = []
+    tokens: list[Decimal | str] = []
     position = 0
     while position < len(body):
         char = body[position]
@@ -188,8 +208,8 @@ def amount_from_body(body: str) -> int:
         raise ParseError("empty", "no number")
     total = Decimal(0)  # sum of completed 만/억 groups
     section = Decimal(0)  # below 만: sum of completed 십/백/천 parts
-    current: Optional[Decimal] = None  # the number waiting for its unit
-    last_big: Optional[int] = None
+    current: Decimal | None = None  # the number waiting for its unit
+    last_big: int | None = None
     for token in tokens:
         if isinstance(token, Decimal):
             if current is not None:
@@ -214,10 +234,39 @@ def amount_from_body(body: str) -> int:
     return int(value)
 
 
-_PARTICLES_AFTER_AMOUNT = ("은", "는", "이", "을", "에", "요", "까지", "정도", "쯤", "씩", "가", "도",
-                          "만", "밖", "이나", "으로", "로", "인", "입", "부터", "짜리",
-                          # hedges: the value is still the number said
-                          "가량", "넘", "남짓", "가까이", "안팎", "내외", "언저리", "좀", "조금")
+_PARTICLES_AFTER_AMOUNT = (
+    "은",
+    "는",
+    "이",
+    "을",
+    "에",
+    "요",
+    "까지",
+    "정도",
+    "쯤",
+    "씩",
+    "가",
+    "도",
+    "만",
+    "밖",
+    "이나",
+    "으로",
+    "로",
+    "인",
+    "입",
+    "부터",
+    "짜리",
+    # hedges: the value is still the number said
+    "가량",
+    "넘",
+    "남짓",
+    "가까이",
+    "안팎",
+    "내외",
+    "언저리",
+    "좀",
+    "조금",
+)
 # Words made of numerals that are not money even with a particle after them: 이만 ("이만
 # 할게요", that is enough), 일만 ("일만 해요", only work), 천만에 (not at all).
 _ORDINARY_WORDS = ("이만", "일만")
@@ -227,8 +276,19 @@ _IDIOMS = ("천만에",)
 # another amount ("요금이십만원": 이십만 or 십만?) the text is ambiguous and is not read.
 _PARTICLE_NUMERALS = "이만"
 _PARTICLE_ENDINGS = "에은는을를가도로서고요와과의"
-_WORDS_ENDING_IN_A_NUMERAL = ("회사", "통신사", "감사", "검사", "기사", "친구", "매일", "내일", "요일",
-                              "기억", "추억")
+_WORDS_ENDING_IN_A_NUMERAL = (
+    "회사",
+    "통신사",
+    "감사",
+    "검사",
+    "기사",
+    "친구",
+    "매일",
+    "내일",
+    "요일",
+    "기억",
+    "추억",
+)
 
 
 @dataclass(frozen=True)
@@ -240,8 +300,7 @@ class _Amount:
     end: int
 
 
-def _hangul_body(body: str, won: bool, following: str, lower_places: bool = False
-                 ) -> Optional[str]:
+def _hangul_body(body: str, won: bool, following: str, lower_places: bool = False) -> str | None:
     """The part of a Hangul-numeral body that is money, or None when it is an ordinary word.
 
     Hangul numerals are ordinary syllables too ("이", "오", "천천히", "만약", "이만 할게요",
@@ -259,7 +318,7 @@ def _hangul_body(body: str, won: bool, following: str, lower_places: bool = Fals
     trimmed = compact[: last_unit + 1]
     if last_unit < (0 if lower_places else 1) or trimmed in _ORDINARY_WORDS:
         return None
-    rest = compact[last_unit + 1:] + following
+    rest = compact[last_unit + 1 :] + following
     if rest and _is_hangul(rest[0]) and not rest.startswith(_PARTICLES_AFTER_AMOUNT):
         return None
     if (trimmed + rest).startswith(_IDIOMS):
@@ -267,13 +326,18 @@ def _hangul_body(body: str, won: bool, following: str, lower_places: bool = Fals
     return trimmed
 
 
-def _read_hangul_from(text: str, chars: Sequence[Tuple[int, str]], first: int,
-                      run_end: int, lower_places: bool = False) -> Optional[_Amount]:
+def _read_hangul_from(
+    text: str,
+    chars: Sequence[tuple[int, str]],
+    first: int,
+    run_end: int,
+    lower_places: bool = False,
+) -> _Amount | None:
     """The amount that the Hangul numerals ``chars[first:]`` (positions in ``text``) spell, or
     None. ``run_end`` is where the run of numerals ends in ``text``."""
     body = "".join(char for _, char in chars[first:])
     won = _WON_AFTER_RE.match(text, run_end)
-    money = _hangul_body(body, bool(won), text[run_end:run_end + 2], lower_places)
+    money = _hangul_body(body, bool(won), text[run_end : run_end + 2], lower_places)
     if not money:
         return None
     start = chars[first][0]
@@ -290,18 +354,18 @@ def _read_hangul_from(text: str, chars: Sequence[Tuple[int, str]], first: int,
     return _Amount(value, start, end)
 
 
-def _glued_word_tail(text: str, start: int, chars: Sequence[Tuple[int, str]]) -> int:
+def _glued_word_tail(text: str, start: int, chars: Sequence[tuple[int, str]]) -> int:
     """How many of the numerals at ``start`` may end the word glued before them (0 or 1)."""
     if len(chars) < 2 or chars[1][0] != chars[0][0] + 1:
         return 0
     if chars[0][1] in _PARTICLE_NUMERALS and text[start - 1] not in _PARTICLE_ENDINGS:
         return 1
-    if text[max(0, start - 3):start + 1].endswith(_WORDS_ENDING_IN_A_NUMERAL):
+    if text[max(0, start - 3) : start + 1].endswith(_WORDS_ENDING_IN_A_NUMERAL):
         return 1
     return 0
 
 
-def _read_hangul_amount(text: str, match: "re.Match[str]") -> Optional[_Amount]:
+def _read_hangul_amount(text: str, match: re.Match[str]) -> _Amount | None:
     """A run of Hangul numerals: the longest part of it that is money, when only one reading is
     possible.
 
@@ -313,16 +377,20 @@ def _read_hangul_amount(text: str, match: "re.Match[str]") -> Optional[_Amount]:
     start = match.start()
     if not _UNIT_RE.search(match.group()):
         return None  # "이", "오늘", "일일이": no unit, so never money (and the common case)
-    chars = [(index, char) for index, char in enumerate(match.group(), start)
-             if not char.isspace()]
+    chars = [(index, char) for index, char in enumerate(match.group(), start) if not char.isspace()]
     if len(chars) > _MAX_HANGUL_NUMERALS:
         return None
     word_starts = [0] + [i for i in range(1, len(chars)) if chars[i][0] != chars[i - 1][0] + 1]
     if start > 0 and _is_hangul(text[start - 1]):
         tail = _glued_word_tail(text, start, chars)
-        readings = [reading for reading in (_read_hangul_from(text, chars, first, match.end())
-                                            for first in ((0, tail) if tail else (0,)))
-                    if reading is not None]
+        readings = [
+            reading
+            for reading in (
+                _read_hangul_from(text, chars, first, match.end())
+                for first in ((0, tail) if tail else (0,))
+            )
+            if reading is not None
+        ]
         if len({reading.value for reading in readings}) > 1:
             return None
         if readings:
@@ -335,7 +403,7 @@ def _read_hangul_amount(text: str, match: "re.Match[str]") -> Optional[_Amount]:
     return None
 
 
-def _lower_places_after(text: str, position: int) -> Optional[Tuple[str, int, int, bool]]:
+def _lower_places_after(text: str, position: int) -> tuple[str, int, int, bool] | None:
     """Hangul numerals right after a digit amount ("3만" + "오천원"): their body, value, where
     they end and whether 원 follows; None when what follows is not a Hangul amount with a unit."""
     if position < len(text) and text[position] == " ":
@@ -343,52 +411,60 @@ def _lower_places_after(text: str, position: int) -> Optional[Tuple[str, int, in
     run = _HANGUL_RUN_RE.match(text, position)
     if not run or run.group()[0] in "만억":
         return None
-    chars = [(index, char) for index, char in enumerate(run.group(), position)
-             if not char.isspace()]
+    chars = [
+        (index, char) for index, char in enumerate(run.group(), position) if not char.isspace()
+    ]
     if len(chars) > _MAX_HANGUL_NUMERALS:
         return None
     reading = _read_hangul_from(text, chars, 0, run.end(), lower_places=True)
     if reading is None:
         return None
     won = _WON_AFTER_RE.match(text, run.end())
-    body = text[position:run.end() if won else reading.end]
+    body = text[position : run.end() if won else reading.end]
     return body, reading.value, reading.end, bool(won)
 
 
 def _is_negative(text: str, start: int) -> bool:
     """A minus sign before the amount ("-35만원", "마이너스 35만원"); a dash after a number is a
     range or a phone number instead ("10-20만원", "010-1234")."""
-    sign = _MINUS_BEFORE_RE.search(text[max(0, start - 8):start])
+    sign = _MINUS_BEFORE_RE.search(text[max(0, start - 8) : start])
     if not sign:
         return False
     before = sign.group("before")
     return before is None or not (before.isdigit() or before in _UNIT_CHARS + "원kK")
 
 
-def _read_digit_amount(text: str, match: "re.Match[str]") -> Tuple[Optional[_Amount], int]:
+def _read_digit_amount(text: str, match: re.Match[str]) -> tuple[_Amount | None, int]:
     """An amount built on digits, and how far the text it took goes (read or not)."""
     start, end = match.span()
     if end - start > _MAX_BODY_LENGTH:
         return None, end
-    if re.match(r"\s?[0-9]", text[end:end + 2]):
+    if re.match(r"\s?[0-9]", text[end : end + 2]):
         return None, end  # followed by a digit run that is no number: "35만" + 30 digits
     if " " in text[start:end] and _is_month_or_count(text, end):
         # "35만 3개월": the last number is the count, the amount is what comes before it.
         pieces = [piece.span() for piece in _DIGIT_PIECE_RE.finditer(text, start, end)]
-        if len(pieces) > 1 and pieces[-1][0] > pieces[-2][1] \
-                and not _UNIT_RE.search(text, pieces[-1][0], end):
+        if (
+            len(pieces) > 1
+            and pieces[-1][0] > pieces[-2][1]
+            and not _UNIT_RE.search(text, pieces[-1][0], end)
+        ):
             end = pieces[-2][1]
     body = text[start:end]
     if sum(char.isdigit() for char in body) > MAX_AMOUNT_DIGITS:
         return None, match.end()
     taken_end = match.end()
 
-    prefix = _WON_BEFORE_RE.search(text[max(0, start - 6):start])
-    if not prefix and len(body) <= 2 and body.isdigit() \
-            and not _CURRENCY_OR_MULTIPLIER_AFTER_RE.match(text, end):
+    prefix = _WON_BEFORE_RE.search(text[max(0, start - 6) : start])
+    if (
+        not prefix
+        and len(body) <= 2
+        and body.isdigit()
+        and not _CURRENCY_OR_MULTIPLIER_AFTER_RE.match(text, end)
+    ):
         return None, taken_end  # "2" or "15" alone is a count or a date (the common case)
     span_start = start - (len(prefix.group()) if prefix else 0)
-    if _is_negative(text, span_start) or _FOREIGN_BEFORE_RE.search(text[max(0, start - 6):start]):
+    if _is_negative(text, span_start) or _FOREIGN_BEFORE_RE.search(text[max(0, start - 6) : start]):
         return None, taken_end
     if _FOREIGN_AFTER_RE.match(text, end):
         return None, taken_end
@@ -416,13 +492,16 @@ def _read_digit_amount(text: str, match: "re.Match[str]") -> Tuple[Optional[_Amo
             body, end, taken_end = body + lower_body, lower_end, lower_end
             currency = currency or lower_won
 
-    if not currency:
-        if _is_month_or_count(text, end) or _looks_like_other_number(text, start, end) \
-                or re.match(r"[a-z]", text[end:end + 1], re.IGNORECASE):
-            return None, taken_end  # "3개월", "010-1234", "5G", "100GB": not money
+    if not currency and (
+        _is_month_or_count(text, end)
+        or _looks_like_other_number(text, start, end)
+        or re.match(r"[a-z]", text[end : end + 1], re.IGNORECASE)
+    ):
+        return None, taken_end  # "3개월", "010-1234", "5G", "100GB": not money
     try:
-        value = Decimal(amount_from_body(body)) if multiplier == 1 else \
-            _to_decimal(body) * multiplier
+        value = (
+            Decimal(amount_from_body(body)) if multiplier == 1 else _to_decimal(body) * multiplier
+        )
     except ParseError:
         return None, taken_end
     if value != value.to_integral_value():
@@ -432,8 +511,8 @@ def _read_digit_amount(text: str, match: "re.Match[str]") -> Tuple[Optional[_Amo
     return _Amount(int(value), span_start, end), taken_end
 
 
-def _find_amounts_in(text: str) -> List[_Amount]:
-    found: List[_Amount] = []
+def _find_amounts_in(text: str) -> list[_Amount]:
+    found: list[_Amount] = []
     position = 0
     digit_amount_end = -1  # where the last digit amount's body ended
     while True:
@@ -445,25 +524,32 @@ def _find_amounts_in(text: str) -> List[_Amount]:
             digit_amount_end = match.end()
         else:
             position = match.end()
-            amount = None if _follows_a_number(text, match, digit_amount_end) else \
-                _read_hangul_amount(text, match)
+            amount = (
+                None
+                if _follows_a_number(text, match, digit_amount_end)
+                else _read_hangul_amount(text, match)
+            )
             if amount is not None and _is_negative(text, amount.start):
                 amount = None  # "마이너스 삼십오만원"
         if amount is not None:
             found.append(amount)
 
 
-def _follows_a_number(text: str, match: "re.Match[str]", digit_amount_end: int) -> bool:
+def _follows_a_number(text: str, match: re.Match[str], digit_amount_end: int) -> bool:
     """Hangul numerals that belong to the digits before them: a particle after a digit amount
     ("35만이요"), or the unit of a digit run that is no amount ("1"*30 + "만원")."""
     start = match.start()
     if start == digit_amount_end or (start and text[start - 1].isdigit()):
         return True
-    return start > 1 and text[start - 1] == " " and text[start - 2].isdigit() \
+    return (
+        start > 1
+        and text[start - 1] == " "
+        and text[start - 2].isdigit()
         and match.group()[0] in _UNIT_CHARS
+    )
 
 
-def find_amounts(text: str) -> List[Found]:
+def find_amounts(text: str) -> list[Found]:
     """Every amount of money in the text, in order, each with its span in ``text``.
 
     Bare digits without 원 or a unit count too ("350000"), but month and count words that follow
@@ -471,24 +557,49 @@ def find_amounts(text: str) -> List[Found]:
     amounts ("-35만원"), foreign money ("$500", "500달러") and digit runs longer than any bill.
     """
     normalized = _normalize(text)
-    found: List[Found] = []
+    found: list[Found] = []
     for amount in _find_amounts_in(normalized.text):
         start, end = normalized.span(amount.start, amount.end)
         found.append(Found(amount.value, start, end, text[start:end]))
     return found
 
 
-_COUNT_WORDS = ("달", "개월", "월", "년", "번", "회", "일", "시", "분", "살", "명", "개", "주", "%",
-                "퍼센트", "프로", "차", "째", "대", "기", "층", "호", "건")
+_COUNT_WORDS = (
+    "달",
+    "개월",
+    "월",
+    "년",
+    "번",
+    "회",
+    "일",
+    "시",
+    "분",
+    "살",
+    "명",
+    "개",
+    "주",
+    "%",
+    "퍼센트",
+    "프로",
+    "차",
+    "째",
+    "대",
+    "기",
+    "층",
+    "호",
+    "건",
+)
 # Words that begin like a count word but are not one: "35만 일시불로".
 _NOT_COUNT_WORDS = ("일시불", "일단", "일부", "일괄", "일반")
 _ENGLISH_COUNT_RE = re.compile(
     r"\s?(?:months?|mos?|mths?|years?|yrs?|days?|weeks?|wks?|times?|hours?|hrs?|minutes?|mins?"
-    r"|percent|people|persons?|gb|mb|kb|tb|kg|km|cm|mm|g|m)(?![a-z])", re.IGNORECASE)
+    r"|percent|people|persons?|gb|mb|kb|tb|kg|km|cm|mm|g|m)(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 def _is_month_or_count(text: str, end: int) -> bool:
-    rest = text[end:end + 8].lstrip()
+    rest = text[end : end + 8].lstrip()
     if rest.startswith(_NOT_COUNT_WORDS):
         return False
     if rest.startswith("월") and end > 0 and text[end - 1] in "만억천백":
@@ -499,10 +610,11 @@ def _is_month_or_count(text: str, end: int) -> bool:
 def _looks_like_other_number(text: str, start: int, end: int) -> bool:
     """Phone numbers, dates and times (010-1234, 1600-5500, 2024.06, 12:30) are not amounts; a
     full stop that ends the sentence ("35만.") does not make one."""
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    return (len(before) == 2 and before[1] in "-./:" and before[0].isdigit()) or \
-        (len(after) == 2 and after[0] in "-./:" and after[1].isdigit())
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return (len(before) == 2 and before[1] in "-./:" and before[0].isdigit()) or (
+        len(after) == 2 and after[0] in "-./:" and after[1].isdigit()
+    )
 
 
 def parse_amount(text: str) -> int:
@@ -520,20 +632,59 @@ def parse_amount(text: str) -> int:
 
 def _is_range(text: str, amount: _Amount) -> bool:
     """Whether the amount is one end of a range: "10~20만원", "삼십~사십만원", "10만-20만"."""
-    return bool(_AMOUNT_RANGE_BEFORE_RE.search(text[max(0, amount.start - 6):amount.start])
-                or _AMOUNT_RANGE_AFTER_RE.match(text, amount.end))
+    return bool(
+        _AMOUNT_RANGE_BEFORE_RE.search(text[max(0, amount.start - 6) : amount.start])
+        or _AMOUNT_RANGE_AFTER_RE.match(text, amount.end)
+    )
 
 
 # --- Months ------------------------------------------------------------------------------------
 
 NATIVE_COUNTS = {
-    "열두": 12, "열한": 11, "열": 10, "아홉": 9, "여덟": 8, "일곱": 7, "여섯": 6, "다섯": 5,
-    "넉": 4, "네": 4, "석": 3, "세": 3, "두": 2, "한": 1,
+    "열두": 12,
+    "열한": 11,
+    "열": 10,
+    "아홉": 9,
+    "여덟": 8,
+    "일곱": 7,
+    "여섯": 6,
+    "다섯": 5,
+    "넉": 4,
+    "네": 4,
+    "석": 3,
+    "세": 3,
+    "두": 2,
+    "한": 1,
 }
-SINO_MONTH_COUNTS = {"십이": 12, "십일": 11, "십": 10, "구": 9, "팔": 8, "칠": 7, "육": 6, "오": 5,
-                     "사": 4, "삼": 3, "이": 2, "일": 1}
-ENGLISH_COUNTS = {"twelve": 12, "eleven": 11, "ten": 10, "nine": 9, "eight": 8, "seven": 7,
-                  "six": 6, "five": 5, "four": 4, "three": 3, "two": 2, "one": 1, "a": 1}
+SINO_MONTH_COUNTS = {
+    "십이": 12,
+    "십일": 11,
+    "십": 10,
+    "구": 9,
+    "팔": 8,
+    "칠": 7,
+    "육": 6,
+    "오": 5,
+    "사": 4,
+    "삼": 3,
+    "이": 2,
+    "일": 1,
+}
+ENGLISH_COUNTS = {
+    "twelve": 12,
+    "eleven": 11,
+    "ten": 10,
+    "nine": 9,
+    "eight": 8,
+    "seven": 7,
+    "six": 6,
+    "five": 5,
+    "four": 4,
+    "three": 3,
+    "two": 2,
+    "one": 1,
+    "a": 1,
+}
 
 _NATIVE_ALT = "|".join(sorted(NATIVE_COUNTS, key=len, reverse=True))
 _SINO_ALT = "|".join(sorted(SINO_MONTH_COUNTS, key=len, reverse=True))
@@ -559,7 +710,8 @@ MONTHS_RE = re.compile(
     rf"(?:(?P<enmonths>months?|mos?|mths?)|(?P<enyears>years?|yrs?))(?![a-z])"
     rf"(?P<enhalf>\sand\sa\shalf)?"
     rf"|(?<![a-z])(?P<enhalfyear>half\s(?:a\s)?year)(?![a-z]))",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # After "반" these syllables make another word (반납, 반드시, 반대, 반값 …), not "half".
 _NOT_HALF_NEXT = "납드대값복응갑가송환품영찬말짝성려지면"
 # "24년 3월" and "24년도" are dates; "1년도 안 됐어요" is less than a year. "2년도 넘게" counts.
@@ -572,7 +724,7 @@ _GLUE_BEFORE_COUNT = "약총한은는가을를도에서고요데지게면니야�
 
 @dataclass(frozen=True)
 class _MonthReading:
-    value: Optional[int]  # None: a month expression that is no whole count ("한 달 반")
+    value: int | None  # None: a month expression that is no whole count ("한 달 반")
     start: int
     end: int
     ranged: bool
@@ -583,22 +735,27 @@ def _is_half(text: str, half_end: int) -> bool:
     return half_end >= len(text) or text[half_end] not in _NOT_HALF_NEXT
 
 
-def _scan_months(text: str) -> List[_MonthReading]:
-    found: List[_MonthReading] = []
+def _scan_months(text: str) -> list[_MonthReading]:
+    found: list[_MonthReading] = []
     for match in MONTHS_RE.finditer(text):
         start = match.start()
-        if start > 0 and _is_hangul(text[start]) and _is_hangul(text[start - 1]) \
-                and text[start - 1] not in _GLUE_BEFORE_COUNT:
+        if (
+            start > 0
+            and _is_hangul(text[start])
+            and _is_hangul(text[start - 1])
+            and text[start - 1] not in _GLUE_BEFORE_COUNT
+        ):
             continue  # "세 달" inside a longer word ("이세 달") is not a count; digits stand alone
         if match.group("years") and _NOT_A_YEAR_COUNT_RE.match(text, match.end("yearword")):
             continue
         ranged = bool(match.group("range") or match.group("nativedouble"))
-        found.append(_MonthReading(_month_value(text, match), start, _month_end(text, match),
-                                   ranged))
+        found.append(
+            _MonthReading(_month_value(text, match), start, _month_end(text, match), ranged)
+        )
     return found
 
 
-def _month_end(text: str, match: "re.Match[str]") -> int:
+def _month_end(text: str, match: re.Match[str]) -> int:
     """Where the month expression ends: before a 반 that begins another word ("두 달 반납")."""
     for half in ("half", "yearhalf"):
         if match.group(half) and not _is_half(text, match.end(half)):
@@ -606,11 +763,11 @@ def _month_end(text: str, match: "re.Match[str]") -> int:
     return match.end()
 
 
-def _whole(number: Decimal) -> Optional[int]:
+def _whole(number: Decimal) -> int | None:
     return int(number) if number == number.to_integral_value() else None
 
 
-def _month_value(text: str, match: "re.Match[str]") -> Optional[int]:
+def _month_value(text: str, match: re.Match[str]) -> int | None:
     """The whole number of months the match says, or None ("1.5개월", "한 달 반")."""
     if match.group("half") and _is_half(text, match.end("half")):
         return None  # "두 달 반" is not a whole number of billing months
@@ -630,19 +787,22 @@ def _month_value(text: str, match: "re.Match[str]") -> Optional[int]:
     if match.group("halfyear") or match.group("enhalfyear"):
         return 6
     if match.group("endigits") or match.group("enword"):
-        count = Decimal(match.group("endigits")) if match.group("endigits") else \
-            Decimal(ENGLISH_COUNTS[match.group("enword").lower()])
+        count = (
+            Decimal(match.group("endigits"))
+            if match.group("endigits")
+            else Decimal(ENGLISH_COUNTS[match.group("enword").lower()])
+        )
         if match.group("enhalf"):
             count += Decimal("0.5")
         return _whole(count * 12 if match.group("enyears") else count)
     return None
 
 
-def find_months(text: str) -> List[Found]:
+def find_months(text: str) -> list[Found]:
     """Every month count in the text, in order, each with its span in ``text``. Ranges (두세 달,
     2~3개월) and counts that are not whole (1.5개월, 한 달 반) are left out."""
     normalized = _normalize(text)
-    found: List[Found] = []
+    found: list[Found] = []
     for reading in _scan_months(normalized.text):
         if reading.ranged or reading.value is None:
             continue
@@ -697,7 +857,7 @@ def format_won(amount: int) -> str:
         return "0원"
     eok, rest = divmod(amount, 100_000_000)
     man, won = divmod(rest, 10_000)
-    parts: List[str] = []
+    parts: list[str] = []
     if eok:
         parts.append(f"{_with_commas(eok)}억")
     if man:
@@ -709,4 +869,3 @@ def format_won(amount: int) -> str:
 
 def format_months(months: int) -> str:
     return f"{int(months)}개월"
-

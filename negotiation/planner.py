@@ -7,7 +7,6 @@ their monthly budget for the line minus the ongoing monthly bill, rounded down t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
 
 UNIT = 1000  # payments are proposed in whole thousands of 원; only the remainder is not
 
@@ -29,13 +28,13 @@ def _ceil_div(numerator: int, denominator: int) -> int:
 @dataclass(frozen=True)
 class PlanOption:
     kind: str  # "fastest", "even" or "step_up"
-    payments: List[int]
+    payments: list[int]
 
     @property
     def months(self) -> int:
         return len(self.payments)
 
-    def to_dict(self) -> Dict[str, object]:
+    def to_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "months": self.months, "payments": list(self.payments)}
 
 
@@ -48,18 +47,18 @@ class InstallmentPlan:
     max_months: int
     feasible: bool
     shortfall: int
-    options: List[PlanOption] = field(default_factory=list)
-    recovery_months: Optional[int] = None
-    recovery_budget: Optional[int] = None
+    options: list[PlanOption] = field(default_factory=list)
+    recovery_months: int | None = None
+    recovery_budget: int | None = None
 
     @property
     def remaining(self) -> int:
         return self.arrears_amount - self.lump_sum
 
-    def option(self, kind: str) -> Optional[PlanOption]:
+    def option(self, kind: str) -> PlanOption | None:
         return next((option for option in self.options if option.kind == kind), None)
 
-    def to_message(self) -> Dict[str, object]:
+    def to_message(self) -> dict[str, object]:
         """The contract's ``installment_plan`` structured message."""
         return {
             "type": "installment_plan",
@@ -74,13 +73,13 @@ class InstallmentPlan:
         }
 
 
-def fastest_payments(remaining: int, per_month: int) -> List[int]:
+def fastest_payments(remaining: int, per_month: int) -> list[int]:
     """``per_month`` every month and the remainder last."""
     months = _ceil_div(remaining, per_month)
     return [per_month] * (months - 1) + [remaining - per_month * (months - 1)]
 
 
-def even_payments(remaining: int, months: int) -> List[int]:
+def even_payments(remaining: int, months: int) -> list[int]:
     """Equal 1,000원 units, the larger ones first, and the part under 1,000원 added last."""
     units, under_unit = divmod(remaining, UNIT)
     base, extra = divmod(units, months)
@@ -89,8 +88,9 @@ def even_payments(remaining: int, months: int) -> List[int]:
     return payments
 
 
-def step_up_payments(remaining: int, first_per_month: int, first_months: int,
-                     later_per_month: int) -> Optional[List[int]]:
+def step_up_payments(
+    remaining: int, first_per_month: int, first_months: int, later_per_month: int
+) -> list[int] | None:
     """``first_per_month`` for ``first_months`` months, then ``later_per_month``, remainder last."""
     rest = remaining - first_per_month * first_months
     if rest <= 0 or later_per_month <= 0:
@@ -98,9 +98,13 @@ def step_up_payments(remaining: int, first_per_month: int, first_months: int,
     return [first_per_month] * first_months + fastest_payments(rest, later_per_month)
 
 
-def _fits_budget(payments: List[int], monthly_bill: int, monthly_budget: int,
-                 recovery_months: Optional[int] = None,
-                 recovery_budget: Optional[int] = None) -> bool:
+def _fits_budget(
+    payments: list[int],
+    monthly_bill: int,
+    monthly_budget: int,
+    recovery_months: int | None = None,
+    recovery_budget: int | None = None,
+) -> bool:
     for month, payment in enumerate(payments, start=1):
         budget = monthly_budget
         if recovery_months is not None and recovery_budget is not None and month > recovery_months:
@@ -110,15 +114,24 @@ def _fits_budget(payments: List[int], monthly_bill: int, monthly_budget: int,
     return True
 
 
-def plan_installments(arrears_amount: int, monthly_bill: int, monthly_budget: int,
-                      lump_sum: int = 0, max_months: int = 6,
-                      recovery_months: Optional[int] = None,
-                      recovery_budget: Optional[int] = None) -> Optional[InstallmentPlan]:
+def plan_installments(
+    arrears_amount: int,
+    monthly_bill: int,
+    monthly_budget: int,
+    lump_sum: int = 0,
+    max_months: int = 6,
+    recovery_months: int | None = None,
+    recovery_budget: int | None = None,
+) -> InstallmentPlan | None:
     """The contract's plan, or None when the lump sum already covers the arrears."""
     if max_months < 1:
         raise ValueError("max_months must be at least 1")
-    for name, value in (("arrears_amount", arrears_amount), ("monthly_bill", monthly_bill),
-                        ("monthly_budget", monthly_budget), ("lump_sum", lump_sum)):
+    for name, value in (
+        ("arrears_amount", arrears_amount),
+        ("monthly_bill", monthly_bill),
+        ("monthly_budget", monthly_budget),
+        ("lump_sum", lump_sum),
+    ):
         if value < 0:
             raise ValueError(f"{name} must not be negative")
     remaining = arrears_amount - lump_sum
@@ -126,7 +139,7 @@ def plan_installments(arrears_amount: int, monthly_bill: int, monthly_budget: in
         return None
 
     per_month = floor_1000(monthly_budget - monthly_bill)
-    options: List[PlanOption] = []
+    options: list[PlanOption] = []
     if per_month > 0 and _ceil_div(remaining, per_month) <= max_months:
         fastest = fastest_payments(remaining, per_month)
         options.append(PlanOption("fastest", fastest))
@@ -137,9 +150,13 @@ def plan_installments(arrears_amount: int, monthly_bill: int, monthly_budget: in
         if remaining > first * recovery_months:
             later = floor_1000(recovery_budget - monthly_bill)
             step_up = step_up_payments(remaining, first, recovery_months, later)
-            if (step_up is not None and len(step_up) <= max_months
-                    and _fits_budget(step_up, monthly_bill, monthly_budget,
-                                     recovery_months, recovery_budget)):
+            if (
+                step_up is not None
+                and len(step_up) <= max_months
+                and _fits_budget(
+                    step_up, monthly_bill, monthly_budget, recovery_months, recovery_budget
+                )
+            ):
                 options.append(PlanOption("step_up", step_up))
 
     feasible = bool(options)
@@ -148,7 +165,14 @@ def plan_installments(arrears_amount: int, monthly_bill: int, monthly_budget: in
         options = [PlanOption("even", even_payments(remaining, max_months))]
         shortfall = ceil_1000_of_ratio(remaining, max_months) - (monthly_budget - monthly_bill)
     return InstallmentPlan(
-        arrears_amount=arrears_amount, monthly_bill=monthly_bill, monthly_budget=monthly_budget,
-        lump_sum=lump_sum, max_months=max_months, feasible=feasible, shortfall=shortfall,
-        options=options, recovery_months=recovery_months, recovery_budget=recovery_budget,
+        arrears_amount=arrears_amount,
+        monthly_bill=monthly_bill,
+        monthly_budget=monthly_budget,
+        lump_sum=lump_sum,
+        max_months=max_months,
+        feasible=feasible,
+        shortfall=shortfall,
+        options=options,
+        recovery_months=recovery_months,
+        recovery_budget=recovery_budget,
     )

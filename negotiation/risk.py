@@ -7,7 +7,6 @@ as "generally known". The timeline never promises: the carrier's own terms decid
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional
 
 from negotiation.data import load
 
@@ -26,27 +25,42 @@ class RiskStep:
     source: str
     weak: bool
 
-    def to_dict(self) -> Dict[str, object]:
-        return {"key": self.key, "when": self.when, "text": self.text, "source": self.source,
-                "weak": self.weak}
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "when": self.when,
+            "text": self.text,
+            "source": self.source,
+            "weak": self.weak,
+        }
 
 
-def _fact(key: str) -> Dict[str, object]:
-    return load("facts")["facts"][key]
+def _fact(key: str) -> dict[str, object]:
+    fact: dict[str, object] = load("facts")["facts"][key]
+    return fact
 
 
 def _step(key: str, when: str) -> RiskStep:
     fact = _fact(key)
-    return RiskStep(key=key, when=when, text=str(fact["text"]), source=str(fact["source"]),
-                    weak=bool(fact.get("weak", False)))
+    return RiskStep(
+        key=key,
+        when=when,
+        text=str(fact["text"]),
+        source=str(fact["source"]),
+        weak=bool(fact.get("weak", False)),
+    )
 
 
-def risk_timeline(carrier: Optional[str], months_overdue: Optional[int],
-                  arrears_amount: Optional[int], suspended: Optional[bool]) -> List[RiskStep]:
+def risk_timeline(
+    carrier: str | None,
+    months_overdue: int | None,
+    arrears_amount: int | None,
+    suspended: bool | None,
+) -> list[RiskStep]:
     """The steps that may come next for this person, in the order they would come."""
     months = int(months_overdue or 0)
     amount = int(arrears_amount or 0)
-    steps: List[RiskStep] = []
+    steps: list[RiskStep] = []
 
     if not suspended:
         if months >= 2 or amount >= SUSPENSION_SINGLE_BILL_THRESHOLD:
@@ -60,11 +74,17 @@ def risk_timeline(carrier: Optional[str], months_overdue: Optional[int],
     elif carrier == "KT":
         steps.append(_step("suspension_length_kt", "정지된 뒤" if suspended else "정지되면"))
 
-    steps.append(_step("termination", "지금부터 얼마 안 가서" if months >= 2 else "미납 2~3개월째쯤"))
+    steps.append(
+        _step("termination", "지금부터 얼마 안 가서" if months >= 2 else "미납 2~3개월째쯤")
+    )
     steps.append(_step("late_fee", "밀린 동안"))
 
     if amount >= KAIT_MIN_AMOUNT:
-        when = "이미 해당될 수 있어요" if months >= KAIT_MIN_MONTHS else f"미납 {KAIT_MIN_MONTHS}개월째부터"
+        when = (
+            "이미 해당될 수 있어요"
+            if months >= KAIT_MIN_MONTHS
+            else f"미납 {KAIT_MIN_MONTHS}개월째부터"
+        )
         steps.append(_step("kait_list", when))
         steps.append(_step("kait_new_subscription", "연체 정보에 오른 뒤"))
     if amount >= CREDIT_MIN_AMOUNT:

@@ -9,8 +9,9 @@ monthly bill, "낼 수 있" -> budget); a figure with no cue answers the questio
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, TypeVar
 
 from negotiation.choices import UNKNOWN, read_choice
 from negotiation.clauses import Clause, clause_at, split_clauses
@@ -25,108 +26,312 @@ MONTH_SLOTS = ("months_overdue", "recovery_months")
 # A predicate decides over a noun: in "요금 28만원 밀렸어요" the 요금 is the unpaid bill.
 ARREARS_PREDICATE = re.compile(
     r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|(?<!밖에 )(?<!밖에)못\s?(내|낸|냈|냄)|"
-    r"안\s?(낸|냈|내서|냄)|갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|쌓였|쌓인|밀렸")
+    r"안\s?(낸|냈|내서|냄)|갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|쌓였|쌓인|밀렸"
+)
 BILL_PREDICATE = re.compile(r"나와|나오|나옴|나온|나가요|나가는|청구|기본료|월정액|요금제|빠져나가")
 MONTHLY = r"(매달|매월|월|한\s?달|달마다|다달이|보통|평소|평균|monthly)"
 BILL_NOUN = r"(요금|통신비|폰비|핸드폰비|휴대폰비|휴대폰\s?요금|인터넷비|전화비|폰값|이용료)"
-MONTHLY_BILL = re.compile(rf"{MONTHLY}\s?(에\s?)?{BILL_NOUN}|{BILL_NOUN}.{{0,8}}{MONTHLY}|{MONTHLY}\s?.{{0,12}}(내고|내요|내는|냅니다|"
-                          rf"내왔|내고요|냄|나옵|쓰고)(?!\s?수)")
-PAYING = r"(낼|내|갚을|넣을|부을|드릴|납부할|할)\s?수\s?(있|있어|있음|있을)|낼\s?만|감당|가능|돼|되요|됨|됩|될|괜찮"
-BUDGET_PLAIN = re.compile(rf"{MONTHLY}.{{0,16}}({PAYING}|까지)|예산|감당|여유|최대|까지는?\s?({PAYING}|낼)|"
-                          r"(낼|갚을|내)\s?수\s?있는\s?(돈|금액)")
+MONTHLY_BILL = re.compile(
+    rf"{MONTHLY}\s?(에\s?)?{BILL_NOUN}|{BILL_NOUN}.{{0,8}}{MONTHLY}|{MONTHLY}\s?.{{0,12}}(내고|내요|내는|냅니다|"
+    rf"내왔|내고요|냄|나옵|쓰고)(?!\s?수)"
+)
+PAYING = (
+    r"(낼|내|갚을|넣을|부을|드릴|납부할|할)\s?수\s?(있|있어|있음|있을)|낼\s?만|감당|가능|돼|되요|됨|됩|될|"
+    r"괜찮"
+)
+BUDGET_PLAIN = re.compile(
+    rf"{MONTHLY}.{{0,16}}({PAYING}|까지)|예산|감당|여유|최대|까지는?\s?({PAYING}|낼)|"
+    r"(낼|갚을|내)\s?수\s?있는\s?(돈|금액)"
+)
 # "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
-BUDGET_INCLUSIVE = re.compile(r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|"
-                              r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당|"
-                              r"밖에\s?(못|안)\s?(내|낼|갚|돼|되)|무리|벅차|힘들|어려")
+BUDGET_INCLUSIVE = re.compile(
+    r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|"
+    r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당|"
+    r"밖에\s?(못|안)\s?(내|낼|갚|돼|되)|무리|벅차|힘들|어려"
+)
 # "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
-ON_TOP_OF_BILL = re.compile(r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
-                            r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)")
-EXTRA_PAYMENT = re.compile(r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|^\s?(정도|쯤)?\s?(까지|는|은)?"
-                           r"\s?(낼|내|가능|돼|되)")
+ON_TOP_OF_BILL = re.compile(
+    r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
+    r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)"
+)
+EXTRA_PAYMENT = re.compile(
+    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|^\s?(정도|쯤)?\s?(까지|는|은)?"
+    r"\s?(낼|내|가능|돼|되)"
+)
 BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|까지")
-LUMP_PLAIN = re.compile(r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
-                        r"지금\s?(은|이라도)?\s?(낼|내|갚|보태|드릴|넣)|보태|"
-                        r"오늘\s?(바로)?\s?(낼|내|갚|가능|입금)|일단")
+LUMP_PLAIN = re.compile(
+    r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
+    r"지금\s?(은|이라도)?\s?(낼|내|갚|보태|드릴|넣)|보태|"
+    r"오늘\s?(바로)?\s?(낼|내|갚|가능|입금)|일단"
+)
 STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼저")
 PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
 # After these, a budget is the one for when finances have improved ("그때부터는 20만원").
-RECOVERY_MARKERS = re.compile(r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|나중에\s?(낼|내|갚)|"
-                              r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면")
+RECOVERY_MARKERS = re.compile(
+    r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|나중에\s?(낼|내|갚)|"
+    r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면"
+)
 # "0", "０원", "zero": nothing, as the whole answer to an amount question.
-ZERO_ALONE = re.compile(r"(0|０|영|zero|none|nothing|없음)\s?(원|won|₩)?\s?(이요|요|입니다|임)?[.!~ ]*")
+ZERO_ALONE = re.compile(
+    r"(0|０|영|zero|none|nothing|없음)\s?(원|won|₩)?\s?(이요|요|입니다|임)?[.!~ ]*"
+)
 # "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
-NONE_IN_SENTENCE = re.compile(r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
-                              r"한\s?푼|1도|하나도|\b0\s?원|빈털")
+NONE_IN_SENTENCE = re.compile(
+    r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
+    r"한\s?푼|1도|하나도|\b0\s?원|빈털"
+)
 RECOVERY_CUES = ("뒤", "후", "부터", "지나면", "있으면", "되면", "다음 달", "담달")
 OVERDUE_MONTH_CUES = ("밀", "미납", "연체", "못 냈", "못냈", "못 내", "못내", "째", "안 냈", "체납")
-NONE_ANSWERS = re.compile(r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)"
-                          # "돈 없음", "당장 낼 돈은 없어요", "여유가 하나도 없어요", "한 푼도 못 내요"
-                          r"|(돈|여유|목돈)\s*(이|은|는|도|가)?\s*(하나도|전혀|진짜|정말)?\s*없|한 ?푼도")
+NONE_ANSWERS = re.compile(
+    r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)"
+    # "돈 없음", "당장 낼 돈은 없어요", "여유가 하나도 없어요", "한 푼도 못 내요"
+    r"|(돈|여유|목돈)\s*(이|은|는|도|가)?\s*(하나도|전혀|진짜|정말)?\s*없|한 ?푼도"
+)
 
-CARRIER_SYNONYMS: List[Tuple[str, str]] = [
+CARRIER_SYNONYMS: list[tuple[str, str]] = [
     # MVNO brands first: several contain a big carrier's name ("KT엠모바일", "SK세븐모바일").
-    ("kt엠모바일", "MVNO"), ("kt m모바일", "MVNO"), ("kt m 모바일", "MVNO"), ("sk세븐모바일", "MVNO"),
-    ("세븐모바일", "MVNO"), ("u+유모바일", "MVNO"), ("유모바일", "MVNO"), ("lg헬로", "MVNO"),
-    ("헬로모바일", "MVNO"), ("리브엠", "MVNO"), ("liiv m", "MVNO"), ("토스모바일", "MVNO"),
-    ("티플러스", "MVNO"), ("이야기모바일", "MVNO"), ("프리티", "MVNO"), ("모빙", "MVNO"),
-    ("스카이라이프", "MVNO"), ("아이즈모바일", "MVNO"), ("에넥스", "MVNO"), ("알뜰폰", "MVNO"),
-    ("알뜰 폰", "MVNO"), ("mvno", "MVNO"), ("알뜰요금", "MVNO"), ("kb리브", "MVNO"),
-    ("리브모바일", "MVNO"), ("리브 모바일", "MVNO"), ("kb 리브", "MVNO"), ("sk7모바일", "MVNO"),
-    ("sk7 모바일", "MVNO"), ("sk 7모바일", "MVNO"), ("sk7", "MVNO"), ("세븐 모바일", "MVNO"),
-    ("헬로 모바일", "MVNO"), ("kt m mobile", "MVNO"), ("u+ 유모바일", "MVNO"), ("유플모바일", "MVNO"),
-    ("lg u+", "LGU+"), ("lgu+", "LGU+"), ("lg유플러스", "LGU+"), ("lg 유플러스", "LGU+"),
-    ("엘지유플러스", "LGU+"), ("엘지 유플러스", "LGU+"), ("유플러스", "LGU+"), ("u+", "LGU+"),
-    ("엘지", "LGU+"), ("엘쥐", "LGU+"), ("lgt", "LGU+"), ("lg", "LGU+"), ("유플", "LGU+"),
-    ("sk텔레콤", "SKT"), ("sk 텔레콤", "SKT"), ("에스케이텔레콤", "SKT"), ("에스케이티", "SKT"),
-    ("에스케이", "SKT"), ("에쓰케이", "SKT"), ("티월드", "SKT"), ("t world", "SKT"), ("tworld", "SKT"), ("skt", "SKT"),
-    ("sk", "SKT"), ("에스케이 텔레콤", "SKT"), ("스크", "SKT"),
-    ("케이티", "KT"), ("케티", "KT"), ("올레", "KT"), ("olleh", "KT"), ("kt", "KT"),
+    ("kt엠모바일", "MVNO"),
+    ("kt m모바일", "MVNO"),
+    ("kt m 모바일", "MVNO"),
+    ("sk세븐모바일", "MVNO"),
+    ("세븐모바일", "MVNO"),
+    ("u+유모바일", "MVNO"),
+    ("유모바일", "MVNO"),
+    ("lg헬로", "MVNO"),
+    ("헬로모바일", "MVNO"),
+    ("리브엠", "MVNO"),
+    ("liiv m", "MVNO"),
+    ("토스모바일", "MVNO"),
+    ("티플러스", "MVNO"),
+    ("이야기모바일", "MVNO"),
+    ("프리티", "MVNO"),
+    ("모빙", "MVNO"),
+    ("스카이라이프", "MVNO"),
+    ("아이즈모바일", "MVNO"),
+    ("에넥스", "MVNO"),
+    ("알뜰폰", "MVNO"),
+    ("알뜰 폰", "MVNO"),
+    ("mvno", "MVNO"),
+    ("알뜰요금", "MVNO"),
+    ("kb리브", "MVNO"),
+    ("리브모바일", "MVNO"),
+    ("리브 모바일", "MVNO"),
+    ("kb 리브", "MVNO"),
+    ("sk7모바일", "MVNO"),
+    ("sk7 모바일", "MVNO"),
+    ("sk 7모바일", "MVNO"),
+    ("sk7", "MVNO"),
+    ("세븐 모바일", "MVNO"),
+    ("헬로 모바일", "MVNO"),
+    ("kt m mobile", "MVNO"),
+    ("u+ 유모바일", "MVNO"),
+    ("유플모바일", "MVNO"),
+    ("lg u+", "LGU+"),
+    ("lgu+", "LGU+"),
+    ("lg유플러스", "LGU+"),
+    ("lg 유플러스", "LGU+"),
+    ("엘지유플러스", "LGU+"),
+    ("엘지 유플러스", "LGU+"),
+    ("유플러스", "LGU+"),
+    ("u+", "LGU+"),
+    ("엘지", "LGU+"),
+    ("엘쥐", "LGU+"),
+    ("lgt", "LGU+"),
+    ("lg", "LGU+"),
+    ("유플", "LGU+"),
+    ("sk텔레콤", "SKT"),
+    ("sk 텔레콤", "SKT"),
+    ("에스케이텔레콤", "SKT"),
+    ("에스케이티", "SKT"),
+    ("에스케이", "SKT"),
+    ("에쓰케이", "SKT"),
+    ("티월드", "SKT"),
+    ("t world", "SKT"),
+    ("tworld", "SKT"),
+    ("skt", "SKT"),
+    ("sk", "SKT"),
+    ("에스케이 텔레콤", "SKT"),
+    ("스크", "SKT"),
+    ("케이티", "KT"),
+    ("케티", "KT"),
+    ("올레", "KT"),
+    ("olleh", "KT"),
+    ("kt", "KT"),
 ]
 
-GOAL_CUES: Dict[str, Sequence[str]] = {
-    "installment": ("분할", "나눠", "나누어", "나눠서", "할부", "나눠내", "조금씩", "쪼개", "분납",
-                    "installment", "instalment", "split", "걸쳐서", "여러 번", "여러번"),
-    "fee_adjustment": ("요금 조정", "요금조정", "요금 낮", "요금낮", "요금을 낮", "요금 줄", "요금줄",
-                       "할인", "감면", "깎", "싼 요금", "싼요금", "저렴", "요금제 변경", "요금제 바",
-                       "요금 조정", "낮추", "낮출", "낮춰", "요금 줄이", "요금줄이", "요금 좀 줄", "싸게", "싼 걸",
-                       "싼걸", "비싸", "요금제를", "bill 좀", "bill 줄", "discount", "cheaper", "lower",
-                       "fee_adjust", "fee adjust", "부담 줄", "덜 나오"),
-    "keep_service": ("정지 유예", "정지유예", "유예", "유지", "끊기지", "끊지", "계속 쓰", "계속쓰",
-                     "정지 안", "정지안", "정지 풀", "정지풀", "살려", "해제", "정지 막", "정지되지",
-                     # "정지만 풀어주세요", "정지 좀 풀어 주세요", "안 끊기게 해주세요"
-                     "정지만 풀", "정지 좀 풀", "정지를 풀", "풀어주", "풀어 주", "안 끊기게",
-                     "안끊기게", "다시 쓸", "다시 쓰", "다시쓰", "다시쓸", "안 끊기", "안끊기", "끊기지만",
-                     "미뤄", "미루", "keep", "번호만", "번호 살", "쓸 수 있게", "쓸수있게", "끊지 말",
-                     "연결", "복구", "안 끊겼으면", "안끊겼으면", "정지만 안", "정지 안 됐으면",
-                     "정지 안되", "정지 안 되", "안 됐으면", "살리", "살릴", "그대로 쓰", "번호 유지",
-                     "번호는 유지", "번호 지키", "번호는 지키"),
+GOAL_CUES: dict[str, Sequence[str]] = {
+    "installment": (
+        "분할",
+        "나눠",
+        "나누어",
+        "나눠서",
+        "할부",
+        "나눠내",
+        "조금씩",
+        "쪼개",
+        "분납",
+        "installment",
+        "instalment",
+        "split",
+        "걸쳐서",
+        "여러 번",
+        "여러번",
+    ),
+    "fee_adjustment": (
+        "요금 조정",
+        "요금조정",
+        "요금 낮",
+        "요금낮",
+        "요금을 낮",
+        "요금 줄",
+        "요금줄",
+        "할인",
+        "감면",
+        "깎",
+        "싼 요금",
+        "싼요금",
+        "저렴",
+        "요금제 변경",
+        "요금제 바",
+        "요금 조정",
+        "낮추",
+        "낮출",
+        "낮춰",
+        "요금 줄이",
+        "요금줄이",
+        "요금 좀 줄",
+        "싸게",
+        "싼 걸",
+        "싼걸",
+        "비싸",
+        "요금제를",
+        "bill 좀",
+        "bill 줄",
+        "discount",
+        "cheaper",
+        "lower",
+        "fee_adjust",
+        "fee adjust",
+        "부담 줄",
+        "덜 나오",
+    ),
+    "keep_service": (
+        "정지 유예",
+        "정지유예",
+        "유예",
+        "유지",
+        "끊기지",
+        "끊지",
+        "계속 쓰",
+        "계속쓰",
+        "정지 안",
+        "정지안",
+        "정지 풀",
+        "정지풀",
+        "살려",
+        "해제",
+        "정지 막",
+        "정지되지",
+        # "정지만 풀어주세요", "정지 좀 풀어 주세요", "안 끊기게 해주세요"
+        "정지만 풀",
+        "정지 좀 풀",
+        "정지를 풀",
+        "풀어주",
+        "풀어 주",
+        "안 끊기게",
+        "안끊기게",
+        "다시 쓸",
+        "다시 쓰",
+        "다시쓰",
+        "다시쓸",
+        "안 끊기",
+        "안끊기",
+        "끊기지만",
+        "미뤄",
+        "미루",
+        "keep",
+        "번호만",
+        "번호 살",
+        "쓸 수 있게",
+        "쓸수있게",
+        "끊지 말",
+        "연결",
+        "복구",
+        "안 끊겼으면",
+        "안끊겼으면",
+        "정지만 안",
+        "정지 안 됐으면",
+        "정지 안되",
+        "정지 안 되",
+        "안 됐으면",
+        "살리",
+        "살릴",
+        "그대로 쓰",
+        "번호 유지",
+        "번호는 유지",
+        "번호 지키",
+        "번호는 지키",
+    ),
 }
 # "다", "다다", "다!", "다ㅇㅇ": the whole answer is "all of them" (a bare 다 inside a sentence
 # is usually a verb ending, so only the whole message counts).
 ALL_GOALS_ALONE = re.compile(r"(다|다다|다\s?요|셋\s?다)[\s.!~ㅇㅋㅎ]*")
 ALL_GOALS_CUES = ("다요", "다 해", "다해", "전부", "모두", "셋 다", "세 개 다", "다 원", "다 하고")
 
-WELFARE_CUES: List[Tuple[str, str]] = [
-    ("생계급여", "livelihood"), ("생계 급여", "livelihood"), ("의료급여", "livelihood"),
-    ("의료 급여", "livelihood"), ("기초생활", "livelihood"), ("기초 생활", "livelihood"),
-    ("기초수급", "livelihood"), ("생계", "livelihood"),
-    ("주거급여", "housing_education"), ("주거 급여", "housing_education"),
-    ("교육급여", "housing_education"), ("교육 급여", "housing_education"),
-    ("차상위", "near_poverty"), ("기초연금", "basic_pension"), ("기초 연금", "basic_pension"),
-    ("노령연금", "basic_pension"), ("장애", "disabled"), ("국가유공", "veteran"),
-    ("유공자", "veteran"), ("보훈", "veteran"), ("disab", "disabled"), ("veteran", "veteran"),
-    ("basic pension", "basic_pension"), ("near poverty", "near_poverty"),
-    ("livelihood", "livelihood"), ("housing", "housing_education"),
+WELFARE_CUES: list[tuple[str, str]] = [
+    ("생계급여", "livelihood"),
+    ("생계 급여", "livelihood"),
+    ("의료급여", "livelihood"),
+    ("의료 급여", "livelihood"),
+    ("기초생활", "livelihood"),
+    ("기초 생활", "livelihood"),
+    ("기초수급", "livelihood"),
+    ("생계", "livelihood"),
+    ("주거급여", "housing_education"),
+    ("주거 급여", "housing_education"),
+    ("교육급여", "housing_education"),
+    ("교육 급여", "housing_education"),
+    ("차상위", "near_poverty"),
+    ("기초연금", "basic_pension"),
+    ("기초 연금", "basic_pension"),
+    ("노령연금", "basic_pension"),
+    ("장애", "disabled"),
+    ("국가유공", "veteran"),
+    ("유공자", "veteran"),
+    ("보훈", "veteran"),
+    ("disab", "disabled"),
+    ("veteran", "veteran"),
+    ("basic pension", "basic_pension"),
+    ("near poverty", "near_poverty"),
+    ("livelihood", "livelihood"),
+    ("housing", "housing_education"),
 ]
-WELFARE_NONE = ("해당 없", "해당없", "해당 안", "해당안", "없어", "없음", "아니", "아뇨", "안 받", "안받",
-                "받는 거 없", "받는거 없", "일반", "ㄴㄴ", "노노", "없습니다")
+WELFARE_NONE = (
+    "해당 없",
+    "해당없",
+    "해당 안",
+    "해당안",
+    "없어",
+    "없음",
+    "아니",
+    "아뇨",
+    "안 받",
+    "안받",
+    "받는 거 없",
+    "받는거 없",
+    "일반",
+    "ㄴㄴ",
+    "노노",
+    "없습니다",
+)
 
 # Only as the answer to "is the line suspended?": out of that question, "쓰고 있어요" is about
 # something else.
 SUSPENDED_NO_ANSWER = re.compile(
     r"아직\s?(나와|나옴|돼|되|써|쓰고|잘|멀쩡|살아)|(전화|인터넷|문자|데이터|통화)(는|도|가|이)?\s?"
-    r"(돼|되|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|\bnot\s?(yet|suspended)|\bstill\s?(work|on)")
+    r"(돼|되|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|\bnot\s?(yet|suspended)|\bstill\s?(work|on)"
+)
 SUSPENDED_NO = re.compile(
     r"안\s?끊[겼겻긴김겨]|"
     r"정지\s?(는|가|된 건|된건)?\s?(아직|안\s?(됐|되었|돼|됬|됨|당했))|"
@@ -144,13 +349,39 @@ SUSPENDED_YES = re.compile(
 
 # Words for a kind of plan. Ordinals ("1번", "두 번째") are places in the list shown, not kinds:
 # see OPTION_POSITIONS.
-OPTION_CUES: Dict[str, Sequence[str]] = {
-    "step_up": ("나중에 늘", "늘려", "점점", "단계", "처음엔 적게", "처음에는 적게", "처음엔 조금",
-                "처음에 적게", "처음에 조금", "나중에 많이", "나중에 더", "step", "마지막 거", "마지막거",
-                "나중 방법", "늘리는"),
+OPTION_CUES: dict[str, Sequence[str]] = {
+    "step_up": (
+        "나중에 늘",
+        "늘려",
+        "점점",
+        "단계",
+        "처음엔 적게",
+        "처음에는 적게",
+        "처음엔 조금",
+        "처음에 적게",
+        "처음에 조금",
+        "나중에 많이",
+        "나중에 더",
+        "step",
+        "마지막 거",
+        "마지막거",
+        "나중 방법",
+        "늘리는",
+    ),
     "fastest": ("빨리", "빠른", "최대한", "fast", "빠르게", "얼른", "빨리 갚", "먼저 거", "짧게"),
-    "even": ("고르게", "균등", "똑같이", "일정하게", "even", "비슷하게", "같은 금액", "고른", "같은 돈",
-             "매달 같게", "equal"),
+    "even": (
+        "고르게",
+        "균등",
+        "똑같이",
+        "일정하게",
+        "even",
+        "비슷하게",
+        "같은 금액",
+        "고른",
+        "같은 돈",
+        "매달 같게",
+        "equal",
+    ),
 }
 
 
@@ -168,7 +399,7 @@ class Ambiguity:
     being told: the unpaid bill, or the monthly one?). The coach asks rather than guesses."""
 
     value: int
-    candidates: Tuple[str, ...]  # the slots it may belong to, likeliest first
+    candidates: tuple[str, ...]  # the slots it may belong to, likeliest first
 
 
 @dataclass
@@ -176,14 +407,14 @@ class Reading:
     """What one message says: slot values, figures refused with the reason, and amounts whose
     role must be asked."""
 
-    values: Dict[str, Any] = field(default_factory=dict)
-    refused: Dict[str, Refusal] = field(default_factory=dict)
-    ambiguous: List[Ambiguity] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    refused: dict[str, Refusal] = field(default_factory=dict)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
     # Budgets said as an amount on top of the monthly bill ("요금은 요금대로 내고 5만원 더"):
     # the bill must be added to make the contract's budget, which includes it.
-    on_top_of_bill: Set[str] = field(default_factory=set)
+    on_top_of_bill: set[str] = field(default_factory=set)
     # Questions the person said they do not know the answer to (unknown stays unknown).
-    unknown: Set[str] = field(default_factory=set)
+    unknown: set[str] = field(default_factory=set)
 
     def has(self, slot: str) -> bool:
         return slot in self.values
@@ -193,11 +424,12 @@ def _normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
-def limits(slot: str) -> Dict[str, int]:
-    return settings()["limits"][slot]
+def limits(slot: str) -> dict[str, int]:
+    bounds: dict[str, int] = settings()["limits"][slot]
+    return bounds
 
 
-def check_limits(slot: str, value: int) -> Optional[str]:
+def check_limits(slot: str, value: int) -> str | None:
     """None when ``value`` is a sensible value for ``slot``, else the reason ('too_small' or
     'too_large')."""
     bounds = limits(slot)
@@ -208,7 +440,7 @@ def check_limits(slot: str, value: int) -> Optional[str]:
     return None
 
 
-def find_carrier(text: str) -> Optional[str]:
+def find_carrier(text: str) -> str | None:
     lowered = _normalize(text)
     for synonym, carrier in CARRIER_SYNONYMS:
         if re.fullmatch(r"[a-z+ ]+", synonym):
@@ -220,13 +452,13 @@ def find_carrier(text: str) -> Optional[str]:
     return None
 
 
-def find_goals(text: str) -> List[str]:
+def find_goals(text: str) -> list[str]:
     lowered = _normalize(text)
     goals = [goal for goal, cues in GOAL_CUES.items() if any(cue in lowered for cue in cues)]
     return goals
 
 
-def find_welfare(text: str) -> Optional[str]:
+def find_welfare(text: str) -> str | None:
     lowered = _normalize(text)
     for cue, status in WELFARE_CUES:
         if cue in lowered:
@@ -234,7 +466,7 @@ def find_welfare(text: str) -> Optional[str]:
     return None
 
 
-def find_suspension(text: str) -> Optional[bool]:
+def find_suspension(text: str) -> bool | None:
     lowered = _normalize(text)
     if SUSPENDED_NO.search(lowered):
         return False
@@ -244,15 +476,20 @@ def find_suspension(text: str) -> Optional[bool]:
 
 
 # "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
-NOT_KNOWN = re.compile(r"모르|몰라|몰루|모름|몰겠|몰라요|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰|"
-                       r"\bidk\b|don'?t\s?know|dunno|not\s?sure|확실(하지|치)\s?않|가물")
+NOT_KNOWN = re.compile(
+    r"모르|몰라|몰루|모름|몰겠|몰라요|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰|"
+    r"\bidk\b|don'?t\s?know|dunno|not\s?sure|확실(하지|치)\s?않|가물"
+)
 
 
-SKIP = re.compile(r"건너\s?뛰|건너\s?뛸|건너\s?뜀|넘어가|넘어 가|패스|스킵|skip|pass|다음\s?질문|몰라도\s?(돼|되)|생략")
+SKIP = re.compile(
+    r"건너\s?뛰|건너\s?뛸|건너\s?뜀|넘어가|넘어 가|패스|스킵|skip|pass|다음\s?질문|"
+    r"몰라도\s?(돼|되)|생략"
+)
 
 
 def wants_to_skip(text: str) -> bool:
-    """"건너뛸게요", "패스": the person would rather not answer this (optional) question."""
+    """ "건너뛸게요", "패스": the person would rather not answer this (optional) question."""
     return bool(SKIP.search(text.lower()))
 
 
@@ -265,22 +502,45 @@ def says_not_known(text: str) -> bool:
 # that does not fit the budget has only the even option, so "1번" means that one).
 OPTION_POSITIONS = {
     # "이걸로 할게요" after the lines to say: the one those lines propose, the first shown.
-    1: ("1번", "첫 번째", "첫번째", "첫째", "first", "맨 위", "맨위", "위에 거", "위에꺼", "보여주신", "이걸로",
-        "그걸로", "이거로", "그거로", "제안해 주신", "제안해주신", "추천해 주신", "추천해주신", "첫번", "1st"),
+    1: (
+        "1번",
+        "첫 번째",
+        "첫번째",
+        "첫째",
+        "first",
+        "맨 위",
+        "맨위",
+        "위에 거",
+        "위에꺼",
+        "보여주신",
+        "이걸로",
+        "그걸로",
+        "이거로",
+        "그거로",
+        "제안해 주신",
+        "제안해주신",
+        "추천해 주신",
+        "추천해주신",
+        "첫번",
+        "1st",
+    ),
     2: ("2번", "두 번째", "두번째", "둘째", "second", "2nd"),
     3: ("3번", "세 번째", "세번째", "셋째", "third", "3rd"),
 }
 
 
-def find_option_position(text: str) -> Optional[int]:
+def find_option_position(text: str) -> int | None:
     return _first_with_a_cue(text, OPTION_POSITIONS)
 
 
-def find_option(text: str) -> Optional[str]:
+def find_option(text: str) -> str | None:
     return _first_with_a_cue(text, OPTION_CUES)
 
 
-def _first_with_a_cue(text: str, cues_by_key: Dict[Any, Sequence[str]]) -> Any:
+Key = TypeVar("Key")
+
+
+def _first_with_a_cue(text: str, cues_by_key: Mapping[Key, Sequence[str]]) -> Key | None:
     """The first key (in the table's order) one of whose cue words is in the text."""
     lowered = _normalize(text)
     for key, cues in cues_by_key.items():
@@ -289,34 +549,41 @@ def _first_with_a_cue(text: str, cues_by_key: Dict[Any, Sequence[str]]) -> Any:
     return None
 
 
-def _next_month_mentions(text: str) -> List[Found]:
-    """"다음 달부터" / "담달부터": finances improve in one month."""
+def _next_month_mentions(text: str) -> list[Found]:
+    """ "다음 달부터" / "담달부터": finances improve in one month."""
     found = []
     for match in re.finditer(r"(다다음\s?달|다담달)|(다음\s?달|담달|내달)", text):
-        if match.group(2) and text[max(0, match.start() - 2):match.start()].endswith("다"):
+        if match.group(2) and text[max(0, match.start() - 2) : match.start()].endswith("다"):
             continue  # the tail of 다다음 달, counted once
-        after = text[match.end():].lstrip()
+        after = text[match.end() :].lstrip()
         if re.match(r"(부터|에)?\s?(월\s?)?요금|(부터|에)?\s?.{0,6}(나와|청구)", after):
             continue  # "다음달부터 월요금 5만원": the bill changes, finances do not
-        if any(after.startswith(cue) for cue in RECOVERY_CUES + ("에", "쯤", "이면", "월급", "알바")):
-            found.append(Found(2 if match.group(1) else 1, match.start(), match.end(),
-                               match.group(0)))
+        if any(
+            after.startswith(cue) for cue in (*RECOVERY_CUES, "에", "쯤", "이면", "월급", "알바")
+        ):
+            found.append(
+                Found(2 if match.group(1) else 1, match.start(), match.end(), match.group(0))
+            )
     return found
 
 
-def _recovery_spans(text: str, months: List[Found]) -> List[Found]:
+def _recovery_spans(text: str, months: list[Found]) -> list[Found]:
     """Month counts that say when finances improve ("3개월 뒤", "두 달 후부터")."""
     spans = []
     for found in months:
-        after = re.sub(r"^\s*(정도|쯤|가량|좀)\s*", "", text[found.end:found.end + 12])
+        after = re.sub(r"^\s*(정도|쯤|가량|좀)\s*", "", text[found.end : found.end + 12])
         if any(after.lstrip().startswith(cue) for cue in RECOVERY_CUES):
             spans.append(found)
     return spans
 
 
-def read_message(text: str, requested_slot: Optional[str] = None,
-                 intent: Optional[str] = None, known: Optional[Mapping[str, Any]] = None,
-                 after_plan: bool = False) -> Reading:
+def read_message(
+    text: str,
+    requested_slot: str | None = None,
+    intent: str | None = None,
+    known: Mapping[str, Any] | None = None,
+    after_plan: bool = False,
+) -> Reading:
     """Every figure and choice the message states, assigned to the contract's slots.
 
     ``requested_slot`` is the question the coach asked (a figure with nothing to say what it is
@@ -333,8 +600,11 @@ def read_message(text: str, requested_slot: Optional[str] = None,
         reading.values["carrier"] = carrier
 
     clauses = split_clauses(lowered)
-    months = sorted([found for found in find_months(lowered) if not _per_month(lowered, found)]
-                    + _next_month_mentions(lowered), key=lambda found: found.start)
+    months = sorted(
+        [found for found in find_months(lowered) if not _per_month(lowered, found)]
+        + _next_month_mentions(lowered),
+        key=lambda found: found.start,
+    )
     recovery = _recovery_spans(lowered, months)
     _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
     _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
@@ -343,20 +613,31 @@ def read_message(text: str, requested_slot: Optional[str] = None,
 
 
 def _per_month(text: str, found: Found) -> bool:
-    """"한 달에 8만원" is a rate (per month), not a count of months."""
-    return found.value == 1 and bool(re.match(
-        r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)", text[found.end:]))
+    """ "한 달에 8만원" is a rate (per month), not a count of months."""
+    return found.value == 1 and bool(
+        re.match(
+            r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)",
+            text[found.end :],
+        )
+    )
 
 
-def _clause_text(text: str, clauses: List[Clause], position: int) -> str:
+def _clause_text(text: str, clauses: list[Clause], position: int) -> str:
     clause = clause_at(clauses, position)
-    return text[clause.start:clause.end] if clause else text
+    return text[clause.start : clause.end] if clause else text
 
 
-def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery: List[Found],
-                 requested_slot: Optional[str], known: Set[str], reading: Reading) -> None:
+def _read_months(
+    text: str,
+    clauses: list[Clause],
+    months: list[Found],
+    recovery: list[Found],
+    requested_slot: str | None,
+    known: set[str],
+    reading: Reading,
+) -> None:
     for found in months:
-        if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[:found.start]):
+        if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[: found.start]):
             continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
         if found in recovery:
             slot = "recovery_months"
@@ -366,12 +647,15 @@ def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery
                 slot = "months_overdue"
             elif requested_slot in MONTH_SLOTS:
                 slot = requested_slot
-            elif requested_slot in ("recovery_expected", "recovery_budget") \
-                    and "recovery_months" not in known:
+            elif (
+                requested_slot in ("recovery_expected", "recovery_budget")
+                and "recovery_months" not in known
+            ):
                 slot = "recovery_months"  # "반년쯤이요" answering "will it get better?"
-            elif requested_slot == "figures_confirmed" or requested_slot in (
-                    None, "carrier", "arrears_amount", "service_suspended") \
-                    and "months_overdue" not in known:
+            elif requested_slot == "figures_confirmed" or (
+                requested_slot in (None, "carrier", "arrears_amount", "service_suspended")
+                and "months_overdue" not in known
+            ):
                 slot = "months_overdue"  # while the situation is being told, a bare "두 달" is it
             else:
                 continue
@@ -379,9 +663,12 @@ def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery
     bare = re.fullmatch(r"\s*(\d{1,2})\s?(이요|요|입니다|임)?[.!~ ]*", text)
     if requested_slot in MONTH_SLOTS and requested_slot not in reading.values and bare:
         _store(reading, requested_slot, int(bare.group(1)))  # "3" answering "몇 달째인가요?"
-    if requested_slot == "months_overdue" and "months_overdue" not in reading.values:
-        if re.search(r"이번\s?달(이|만|부터)?\s?처음|처음\s?밀|한\s?번\s?밀", text):
-            _store(reading, "months_overdue", 1)
+    if (
+        requested_slot == "months_overdue"
+        and "months_overdue" not in reading.values
+        and re.search(r"이번\s?달(이|만|부터)?\s?처음|처음\s?밀|한\s?번\s?밀", text)
+    ):
+        _store(reading, "months_overdue", 1)
 
 
 # While the situation is being told (before the figures of stage 4 are asked), a bare amount is
@@ -389,41 +676,52 @@ def _read_months(text: str, clauses: List[Clause], months: List[Found], recovery
 SITUATION_QUESTIONS = (None, "carrier", "months_overdue", "service_suspended", "goals")
 
 
-def _role_named_before(text: str, clauses: List[Clause], clause: Clause, amounts: List[Found],
-                       requested_slot: Optional[str]) -> Tuple[Optional[str], bool]:
+def _role_named_before(
+    text: str,
+    clauses: list[Clause],
+    clause: Clause,
+    amounts: list[Found],
+    requested_slot: str | None,
+) -> tuple[str | None, bool]:
     """The role plainly named by the nearest earlier clause that holds no amount of its own."""
-    earlier = [item for item in clauses if item.end <= clause.start
-               and text[item.start:item.end].strip(" ,.!?~")]
+    earlier = [
+        item
+        for item in clauses
+        if item.end <= clause.start and text[item.start : item.end].strip(" ,.!?~")
+    ]
     if not earlier:
         return None, False
     previous = earlier[-1]
     if any(previous.start <= found.start < previous.end for found in amounts):
         return None, False
-    words = text[previous.start:previous.end]
+    words = text[previous.start : previous.end]
     role, plain = _role_of(words, requested_slot)
     if not plain:
-        named = re.search(r"미납액|밀린\s?(금액|돈|거|것)|월\s?예산|예산|한\s?번에|매달\s?요금|월\s?요금", words)
+        named = re.search(
+            r"미납액|밀린\s?(금액|돈|거|것)|월\s?예산|예산|한\s?번에|매달\s?요금|월\s?요금", words
+        )
         if named is None:
             return None, False
         role = {"미": "arrears_amount", "밀": "arrears_amount", "월": "monthly_budget"}.get(
-            named.group(0)[0], role)
+            named.group(0)[0], role
+        )
         if "요금" in named.group(0):
             role = "monthly_bill"
         elif "예산" in named.group(0):
             role = "monthly_budget"
-        elif "한" == named.group(0)[0]:
+        elif named.group(0)[0] == "한":
             role = "lump_sum"
     return role, True
 
 
-def _beyond_the_bill(before: str, after: str, requested_slot: Optional[str]) -> Optional[str]:
+def _beyond_the_bill(before: str, after: str, requested_slot: str | None) -> str | None:
     """The budget slot an amount said "on top of the bill" belongs to, if it is one."""
     if not ON_TOP_OF_BILL.search(before) or not EXTRA_PAYMENT.search(after):
         return None
     return "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget"
 
 
-def _role_of(span: str, requested_slot: Optional[str]) -> Tuple[Optional[str], bool]:
+def _role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     """The slot an amount belongs to from the words around it (its clause, or its part of the
     clause when the clause holds several amounts), and whether the words name it plainly.
 
@@ -431,16 +729,25 @@ def _role_of(span: str, requested_slot: Optional[str]) -> Tuple[Optional[str], b
     one ("돼요", "가능해요", "낼 수 있어요") and none at all leave the amount to the question
     asked ("3만원은 돼요" answering the lump-sum question is the lump sum).
     """
-    if BUDGET_INCLUSIVE.search(span) and not ARREARS_PREDICATE.search(span) and not (
-            LUMP_PLAIN.search(span) and not re.search(MONTHLY, span)):
-        return ("recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget",
-                True)
+    if (
+        BUDGET_INCLUSIVE.search(span)
+        and not ARREARS_PREDICATE.search(span)
+        and not (LUMP_PLAIN.search(span) and not re.search(MONTHLY, span))
+    ):
+        return (
+            "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget",
+            True,
+        )
     strong_lump = bool(STRONG_LUMP.search(span))
-    if LUMP_PLAIN.search(span) and not re.search(MONTHLY, span) and (
-            strong_lump or requested_slot not in ("monthly_budget", "recovery_budget")):
+    if (
+        LUMP_PLAIN.search(span)
+        and not re.search(MONTHLY, span)
+        and (strong_lump or requested_slot not in ("monthly_budget", "recovery_budget"))
+    ):
         return "lump_sum", True
-    if BUDGET_PLAIN.search(span) and not ARREARS_PREDICATE.search(span) \
-            or BUDGET_PLAIN.search(span) and re.search(MONTHLY, span):
+    if (BUDGET_PLAIN.search(span) and not ARREARS_PREDICATE.search(span)) or (
+        BUDGET_PLAIN.search(span) and re.search(MONTHLY, span)
+    ):
         return "monthly_budget", True
     if ARREARS_PREDICATE.search(span):
         return "arrears_amount", True
@@ -455,52 +762,73 @@ def _role_of(span: str, requested_slot: Optional[str]) -> Tuple[Optional[str], b
     return None, False
 
 
-def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
-                  requested_slot: Optional[str], known: Dict[str, Any], after_plan: bool,
-                  reading: Reading) -> None:
+def _read_amounts(
+    text: str,
+    clauses: list[Clause],
+    recovery: list[Found],
+    requested_slot: str | None,
+    known: dict[str, Any],
+    after_plan: bool,
+    reading: Reading,
+) -> None:
     amounts = find_amounts(text)
-    previous_role: Optional[str] = None
+    previous_role: str | None = None
     for index, found in enumerate(amounts):
         clause = clause_at(clauses, found.start)
         clause_start, clause_end = (clause.start, clause.end) if clause else (0, len(text))
         # Several amounts in one clause: each takes the words between its neighbours.
         span_start = max(clause_start, amounts[index - 1].end if index else 0)
-        span_end = min(clause_end,
-                       amounts[index + 1].start if index + 1 < len(amounts) else len(text))
-        if re.match(r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end:found.end + 8]) and \
-                index > 0:
+        span_end = min(
+            clause_end, amounts[index + 1].start if index + 1 < len(amounts) else len(text)
+        )
+        if (
+            re.match(r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 8])
+            and index > 0
+        ):
             previous_role = None
             continue  # "18만원이에요, 15만원 아니고요": the figure they are not saying
-        span = re.sub(r"\s+", " ", text[span_start:found.start] + " " + text[found.end:span_end])
+        span = re.sub(
+            r"\s+", " ", text[span_start : found.start] + " " + text[found.end : span_end]
+        )
         role, plain = _role_of(span, requested_slot)
         shares_clause = index + 1 < len(amounts) and amounts[index + 1].start < clause_end
         if shares_clause:
             # "요금5만 예산12만": with another amount after it in the clause, the words just
             # before an amount name it.
-            before_role, before_plain = _role_of(text[span_start:found.start], requested_slot)
+            before_role, before_plain = _role_of(text[span_start : found.start], requested_slot)
             if before_plain or before_role == "bill_noun":
                 role, plain = before_role, before_plain
-        if role == "monthly_budget" and "monthly_budget" in reading.values and \
-                LUMP_PLAIN.search(span):
+        if (
+            role == "monthly_budget"
+            and "monthly_budget" in reading.values
+            and LUMP_PLAIN.search(span)
+        ):
             role = "lump_sum"  # "월 예산 11만원이고 당장 2만원 낼 수 있어요"
         if role is None and clause is not None:
             # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
             role, plain = _role_named_before(text, clauses, clause, amounts, requested_slot)
-        beyond = _beyond_the_bill(text[:found.start], text[found.end:span_end], requested_slot)
+        beyond = _beyond_the_bill(text[: found.start], text[found.end : span_end], requested_slot)
         if beyond is not None:
             role, plain = beyond, True
             reading.on_top_of_bill.add(beyond)
         previous = amounts[index - 1] if index else None
-        corrects_previous = previous is not None and previous_role is not None and bool(
-            SELF_CORRECTION.search(text[previous.end:found.start]))
+        corrects_previous = (
+            previous is not None
+            and previous_role is not None
+            and bool(SELF_CORRECTION.search(text[previous.end : found.start]))
+        )
         if corrects_previous and not plain:
             role = previous_role  # "35만원이요, 아 아니에요 38만원이에요"
         after_recovery = any(mark.end <= found.start for mark in recovery) or bool(
-            RECOVERY_MARKERS.search(text[:found.start]))
+            RECOVERY_MARKERS.search(text[: found.start])
+        )
         if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
             role = "recovery_budget"
-        repeated = None if plain or requested_slot in AMOUNT_SLOTS else _repeats_known(
-            found.value, known, reading)
+        repeated = (
+            None
+            if plain or requested_slot in AMOUNT_SLOTS
+            else _repeats_known(found.value, known, reading)
+        )
         if repeated is not None and role in (None, "bill_noun"):
             role = repeated  # the same figure told again: nothing new, nothing to ask
         if role == "bill_noun":
@@ -510,8 +838,13 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
         if role is None:
             previous_role = None
             continue
-        if role in known and role != requested_slot and requested_slot in AMOUNT_SLOTS \
-                and requested_slot not in reading.values and float(known[role]) != found.value:
+        if (
+            role in known
+            and role != requested_slot
+            and requested_slot in AMOUNT_SLOTS
+            and requested_slot not in reading.values
+            and float(known[role]) != found.value
+        ):
             if not plain:
                 role = requested_slot  # an answer does not quietly replace another figure
             else:
@@ -521,40 +854,61 @@ def _read_amounts(text: str, clauses: List[Clause], recovery: List[Found],
                 continue
         _store(reading, role, found.value, replaces=corrects_previous and role == previous_role)
         previous_role = role
-    if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values \
-            and ZERO_ALONE.fullmatch(text.strip()):
+    if (
+        requested_slot in AMOUNT_SLOTS
+        and requested_slot not in reading.values
+        and ZERO_ALONE.fullmatch(text.strip())
+    ):
         _store(reading, requested_slot, 0)
     if requested_slot == "lump_sum" and "lump_sum" not in reading.values and not amounts:
         trained = _trained("none_amount", text)
-        if trained is True or trained is None and not says_not_known(text) and not re.search(
-                r"^아니\s?(잠깐|잠시|근데)|없진|없는\s?건\s?아니|영원히", text) and (
-                NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text)):
+        if trained is True or (
+            trained is None
+            and not says_not_known(text)
+            and not re.search(r"^아니\s?(잠깐|잠시|근데)|없진|없는\s?건\s?아니|영원히", text)
+            and (NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text))
+        ):
             _store(reading, "lump_sum", 0)
 
 
-def _repeats_known(value: int, known: Dict[str, Any], reading: Reading) -> Optional[str]:
+def _repeats_known(value: int, known: dict[str, Any], reading: Reading) -> str | None:
     """The figure already told with exactly this value, when there is just one."""
-    same = [slot for slot in AMOUNT_SLOTS if slot not in reading.values
-            and known.get(slot) is not None and float(known[slot]) == value]
+    same = [
+        slot
+        for slot in AMOUNT_SLOTS
+        if slot not in reading.values
+        and known.get(slot) is not None
+        and float(known[slot]) == value
+    ]
     return same[0] if len(same) == 1 else None
 
 
-def _role_for_bill_noun(found: Found, requested_slot: Optional[str], known: Dict[str, Any],
-                        after_plan: bool, reading: Reading, text: str = "") -> Optional[str]:
-    """"요금 28만원" with no verb to tell: the unpaid bill or the monthly one?"""
-    if requested_slot in ("arrears_amount", "monthly_bill") and \
-            requested_slot not in reading.values:
+def _role_for_bill_noun(
+    found: Found,
+    requested_slot: str | None,
+    known: dict[str, Any],
+    after_plan: bool,
+    reading: Reading,
+    text: str = "",
+) -> str | None:
+    """ "요금 28만원" with no verb to tell: the unpaid bill or the monthly one?"""
+    if (
+        requested_slot in ("arrears_amount", "monthly_bill")
+        and requested_slot not in reading.values
+    ):
         return requested_slot
     if requested_slot in ("monthly_budget", "recovery_budget") and (
-            known.get("monthly_bill") is not None and float(known["monthly_bill"]) == found.value
-            or BUDGET_INCLUSIVE.search(text)):
+        (known.get("monthly_bill") is not None and float(known["monthly_bill"]) == found.value)
+        or BUDGET_INCLUSIVE.search(text)
+    ):
         return requested_slot  # "요금 2만 5천원이요, 그 이상은 힘들어요": just the bill
     if requested_slot in AMOUNT_SLOTS:
         # Asked for the budget or a lump sum, the person names the bill in passing.
         return "monthly_bill" if "monthly_bill" not in reading.values else None
     if requested_slot in SITUATION_QUESTIONS and not after_plan:
-        candidates = tuple(slot for slot in ("arrears_amount", "monthly_bill")
-                           if slot not in reading.values)
+        candidates = tuple(
+            slot for slot in ("arrears_amount", "monthly_bill") if slot not in reading.values
+        )
         if len(candidates) == 1 and candidates[0] not in known:
             return candidates[0]
         if candidates:
@@ -563,20 +917,33 @@ def _role_for_bill_noun(found: Found, requested_slot: Optional[str], known: Dict
     return "monthly_bill" if "monthly_bill" not in reading.values else None
 
 
-def _role_for_bare_amount(found: Found, requested_slot: Optional[str], known: Dict[str, Any],
-                          after_plan: bool, reading: Reading) -> Optional[str]:
+def _role_for_bare_amount(
+    found: Found,
+    requested_slot: str | None,
+    known: dict[str, Any],
+    after_plan: bool,
+    reading: Reading,
+) -> str | None:
     """An amount with no word to say what it is answers the question asked; while the situation
     is told it is the arrears, unless those are known already (then the coach asks)."""
     if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values:
         return requested_slot
-    if requested_slot in SITUATION_QUESTIONS and not after_plan \
-            and "arrears_amount" not in reading.values and "arrears_amount" not in known:
+    if (
+        requested_slot in SITUATION_QUESTIONS
+        and not after_plan
+        and "arrears_amount" not in reading.values
+        and "arrears_amount" not in known
+    ):
         return "arrears_amount"
     # Which figure, then? Ask among those it could be (after the plan, any of them: it may be
     # a correction).
-    candidates = tuple(slot for slot in AMOUNT_SLOTS
-                       if (after_plan or slot not in known) and slot not in reading.values
-                       and slot != "recovery_budget")
+    candidates = tuple(
+        slot
+        for slot in AMOUNT_SLOTS
+        if (after_plan or slot not in known)
+        and slot not in reading.values
+        and slot != "recovery_budget"
+    )
     if candidates:
         reading.ambiguous.append(Ambiguity(found.value, candidates))
     return None
@@ -586,8 +953,13 @@ def _strong_lump_sum_cue(text: str) -> bool:
     return any(cue in text for cue in ("한 번에", "한번에", "일시불", "목돈", "선납", "먼저"))
 
 
-def _read_choices(text: str, requested_slot: Optional[str], intent: Optional[str],
-                  after_plan: bool, reading: Reading) -> None:
+def _read_choices(
+    text: str,
+    requested_slot: str | None,
+    intent: str | None,
+    after_plan: bool,
+    reading: Reading,
+) -> None:
     """Goals, welfare status, suspension and the recovery question.
 
     For the question the coach asked, the trained reader (negotiation/choices.py, which knows
@@ -610,7 +982,7 @@ def _trained(question: str, text: str) -> Any:
     return None if choice is None else choice.value
 
 
-def _read_goals(text: str, requested_slot: Optional[str], reading: Reading) -> None:
+def _read_goals(text: str, requested_slot: str | None, reading: Reading) -> None:
     trained = _trained("goals", text) if requested_slot == "goals" else None
     if trained and GOAL_SET_ASIDE.search(text):
         # "요금 낮추는 건 말고 나눠서만": only the trained reader knows which goal is set aside.
@@ -620,15 +992,19 @@ def _read_goals(text: str, requested_slot: Optional[str], reading: Reading) -> N
     if trained:
         reading.values["goals"] = [goal for goal in GOAL_CUES if goal in set(trained) | set(goals)]
         return
-    if requested_slot == "goals" and not goals and (
-            any(cue in text for cue in ALL_GOALS_CUES) or ALL_GOALS_ALONE.fullmatch(text.strip())):
+    if (
+        requested_slot == "goals"
+        and not goals
+        and (any(cue in text for cue in ALL_GOALS_CUES) or ALL_GOALS_ALONE.fullmatch(text.strip()))
+    ):
         goals = list(GOAL_CUES)
     if goals and (requested_slot == "goals" or _states_goal(text)):
         reading.values["goals"] = goals
 
 
-def _read_welfare(text: str, requested_slot: Optional[str], intent: Optional[str],
-                  reading: Reading) -> None:
+def _read_welfare(
+    text: str, requested_slot: str | None, intent: str | None, reading: Reading
+) -> None:
     trained = UNKNOWN if says_not_known(text) else _trained("welfare_status", text)
     if trained is UNKNOWN:
         if requested_slot == "welfare_status":
@@ -641,13 +1017,17 @@ def _read_welfare(text: str, requested_slot: Optional[str], intent: Optional[str
         reading.values["welfare_status"] = keyword
     elif keyword and trained is not None:
         reading.values["welfare_status"] = trained  # "기초수급자는 아니에요": not a recipient
-    elif requested_slot == "welfare_status" and not says_not_known(text) and (
-            intent == "deny" or any(cue in text for cue in WELFARE_NONE)):
+    elif (
+        requested_slot == "welfare_status"
+        and not says_not_known(text)
+        and (intent == "deny" or any(cue in text for cue in WELFARE_NONE))
+    ):
         reading.values["welfare_status"] = "none"
 
 
-def _read_suspension(text: str, requested_slot: Optional[str], intent: Optional[str],
-                     reading: Reading) -> None:
+def _read_suspension(
+    text: str, requested_slot: str | None, intent: str | None, reading: Reading
+) -> None:
     if requested_slot == "service_suspended":
         trained = UNKNOWN if says_not_known(text) else _trained("service_suspended", text)
         if trained is UNKNOWN:
@@ -659,8 +1039,11 @@ def _read_suspension(text: str, requested_slot: Optional[str], intent: Optional[
     if re.search(r"(정지|끊)[가-힣]{0,4}(는지|나|ㄴ지)\s?(모르|몰)", text):
         return  # "정지됐는지 모르겠어요": unknown
     suspended = find_suspension(text)
-    if suspended is None and requested_slot == "service_suspended" and SUSPENDED_NO_ANSWER.search(
-            text):
+    if (
+        suspended is None
+        and requested_slot == "service_suspended"
+        and SUSPENDED_NO_ANSWER.search(text)
+    ):
         suspended = False
     if suspended is None and requested_slot == "service_suspended" and not says_not_known(text):
         if intent == "affirm" or re.match(r"^(네|넵|예|응|ㅇㅇ|맞아|그래|정지|네네)", text):
@@ -671,8 +1054,9 @@ def _read_suspension(text: str, requested_slot: Optional[str], intent: Optional[
         reading.values["service_suspended"] = suspended
 
 
-def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[str],
-                   reading: Reading) -> None:
+def _read_recovery(
+    text: str, requested_slot: str | None, intent: str | None, reading: Reading
+) -> None:
     if requested_slot != "recovery_expected":
         if reading.has("recovery_months"):
             reading.values["recovery_expected"] = True
@@ -683,8 +1067,11 @@ def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[st
     if RECOVERY_NO.search(text):
         reading.values["recovery_expected"] = False  # "당분간은 비슷할 것 같아요", "아마 아닐듯"
         return
-    if RECOVERY_YES.search(text) and re.search(r"언제|몇\s?달|시기|날짜", text) and \
-            not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text):
+    if (
+        RECOVERY_YES.search(text)
+        and re.search(r"언제|몇\s?달|시기|날짜", text)
+        and not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text)
+    ):
         reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
         return
     trained = UNKNOWN if says_not_known(text) else _trained("yes_no", text)
@@ -692,25 +1079,33 @@ def _read_recovery(text: str, requested_slot: Optional[str], intent: Optional[st
         reading.unknown.add("recovery_expected")
     elif trained is not None:
         reading.values["recovery_expected"] = bool(trained)
-    elif intent == "affirm" or RECOVERY_YES.search(text) and not re.search(
-            r"안\s?(나아|좋아)|없(어|음|을|습)", text):
+    elif intent == "affirm" or (
+        RECOVERY_YES.search(text) and not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text)
+    ):
         reading.values["recovery_expected"] = True
     elif not says_not_known(text) and (
-            intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)):
+        intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)
+    ):
         reading.values["recovery_expected"] = False
 
 
 GOAL_SET_ASIDE = re.compile(r"말고|빼고|필요\s?없|상관\s?없|보다는|아니고|싫")
 # "기초수급자는 아니에요", "장애는 없어요": the status named, then denied.
-WELFARE_NEGATED = re.compile(r"(수급|차상위|연금|장애|유공|보훈|급여)[가-힣]{0,4}\s?(아니|아님|없|안\s?받|못\s?받)|"
-                             r"(인지|ㄴ지|는지)\s?(모르|몰)")
+WELFARE_NEGATED = re.compile(
+    r"(수급|차상위|연금|장애|유공|보훈|급여)[가-힣]{0,4}\s?(아니|아님|없|안\s?받|못\s?받)|"
+    r"(인지|ㄴ지|는지)\s?(모르|몰)"
+)
 
 
-RECOVERY_NO = re.compile(r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
-                         r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really")
-RECOVERY_YES = re.compile(r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"
-                          r"시작|들어오|오름|오를|오르|생겨|생길|취직|복직|월급|알바|아르바이트|과외|"
-                          r"일할|일 할|받을|받으면|여유가\s?생|풀릴|풀려")
+RECOVERY_NO = re.compile(
+    r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
+    r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really"
+)
+RECOVERY_YES = re.compile(
+    r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"
+    r"시작|들어오|오름|오를|오르|생겨|생길|취직|복직|월급|알바|아르바이트|과외|"
+    r"일할|일 할|받을|받으면|여유가\s?생|풀릴|풀려"
+)
 
 
 def _states_goal(text: str) -> bool:
@@ -722,8 +1117,10 @@ def _states_goal(text: str) -> bool:
 
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
-SELF_CORRECTION = re.compile(r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
-                             r"힘들|어려|벅차|대신")
+SELF_CORRECTION = re.compile(
+    r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
+    r"힘들|어려|벅차|대신"
+)
 
 
 def _store(reading: Reading, slot: str, value: int, replaces: bool = False) -> None:

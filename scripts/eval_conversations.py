@@ -32,7 +32,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import yaml
 
@@ -47,17 +47,30 @@ from tests.servers import Conversation, running_coach  # noqa: E402
 CORPUS = ROOT / "tests" / "conversations"
 REPORT = ROOT / "docs" / "understanding-report.md"
 MAX_TURNS = 45
-FIGURE_KEYS = ("carrier", "arrears_amount", "months_overdue", "monthly_bill", "monthly_budget",
-               "lump_sum", "recovery_months", "recovery_budget", "welfare_status",
-               "service_suspended")
+FIGURE_KEYS = (
+    "carrier",
+    "arrears_amount",
+    "months_overdue",
+    "monthly_bill",
+    "monthly_budget",
+    "lump_sum",
+    "recovery_months",
+    "recovery_budget",
+    "welfare_status",
+    "service_suspended",
+)
 MONEY_KEYS = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget")
-CHECKED_KEYS = FIGURE_KEYS + ("goals", "recovery_expected")
-ROLE_BUTTONS = {"arrears_amount": "밀린 금액이에요", "monthly_bill": "매달 나오는 요금이에요",
-                "monthly_budget": "매달 낼 수 있는 돈이에요", "lump_sum": "지금 한 번에 낼 돈이에요"}
+CHECKED_KEYS = (*FIGURE_KEYS, "goals", "recovery_expected")
+ROLE_BUTTONS = {
+    "arrears_amount": "밀린 금액이에요",
+    "monthly_bill": "매달 나오는 요금이에요",
+    "monthly_budget": "매달 낼 수 있는 돈이에요",
+    "lump_sum": "지금 한 번에 낼 돈이에요",
+}
 
 
-def load_corpus() -> List[Dict[str, Any]]:
-    conversations: List[Dict[str, Any]] = []
+def load_corpus() -> list[dict[str, Any]]:
+    conversations: list[dict[str, Any]] = []
     for path in sorted(CORPUS.glob("*.yml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
             item["file"] = path.name
@@ -75,7 +88,7 @@ def same(expected: Any, actual: Any) -> bool:
     return expected == actual
 
 
-def effective_truth(expect: Dict[str, Any]) -> Dict[str, Any]:
+def effective_truth(expect: dict[str, Any]) -> dict[str, Any]:
     """What the slots must hold. The recovery figures are only meaningful with a recovery."""
     truth = dict(expect)
     if not truth.get("recovery_expected"):
@@ -88,13 +101,13 @@ class Outcome:
     id: str
     file: str
     exact: bool = False
-    wrong_in_plan: List[str] = field(default_factory=list)
-    caught: List[str] = field(default_factory=list)
-    mismatches: List[str] = field(default_factory=list)
-    stuck: Optional[str] = None
+    wrong_in_plan: list[str] = field(default_factory=list)
+    caught: list[str] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)
+    stuck: str | None = None
     turns: int = 0
-    transcript: List[Tuple[str, List[str]]] = field(default_factory=list)
-    error: Optional[str] = None
+    transcript: list[tuple[str, list[str]]] = field(default_factory=list)
+    error: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -104,7 +117,7 @@ class Outcome:
 class Person:
     """Plays one conversation of the corpus against the coach."""
 
-    def __init__(self, spec: Dict[str, Any], servers: Dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], servers: dict[str, Any]) -> None:
         self.spec = spec
         self.truth = effective_truth(spec["expect"])
         self.conversation = Conversation(servers)
@@ -113,10 +126,12 @@ class Person:
         self.questions_seen: Counter = Counter()
         self.fixes = 0
 
-    def say(self, text: str) -> List[Dict[str, Any]]:
+    def say(self, text: str) -> list[dict[str, Any]]:
         replies = self.conversation.say(text)
-        bot = [reply.get("text") or json.dumps(reply.get("custom"), ensure_ascii=False)
-               for reply in replies]
+        bot = [
+            reply.get("text") or json.dumps(reply.get("custom"), ensure_ascii=False)
+            for reply in replies
+        ]
         self.outcome.transcript.append((text, bot))
         self.outcome.turns += 1
         for reply in replies:
@@ -131,7 +146,7 @@ class Person:
         return str(answers[index])
 
     def true_answer(self, slot: str) -> str:
-        """"어떻게 고칠까요?": the person says the true value (not a mistaken first answer)."""
+        """ "어떻게 고칠까요?": the person says the true value (not a mistaken first answer)."""
         value = self.truth.get(slot)
         if value is None:
             return "모르겠어요"
@@ -144,10 +159,15 @@ class Person:
         if slot == "carrier":
             return {"SKT": "SKT요", "KT": "KT요", "LGU+": "LG U+요", "MVNO": "알뜰폰이에요"}[value]
         if slot == "welfare_status":
-            return {"livelihood": "생계급여 받고 있어요", "housing_education": "주거급여 받고 있어요",
-                    "near_poverty": "차상위예요", "basic_pension": "기초연금 받아요",
-                    "disabled": "장애인이에요", "veteran": "국가유공자예요",
-                    "none": "해당 없어요"}[value]
+            return {
+                "livelihood": "생계급여 받고 있어요",
+                "housing_education": "주거급여 받고 있어요",
+                "near_poverty": "차상위예요",
+                "basic_pension": "기초연금 받아요",
+                "disabled": "장애인이에요",
+                "veteran": "국가유공자예요",
+                "none": "해당 없어요",
+            }[value]
         return self.answer_for(slot)
 
     def run(self) -> Outcome:
@@ -161,11 +181,12 @@ class Person:
         self.say(self.spec["opener"])
         plan_checked = False
         after_plan = list(self.spec.get("after_plan") or [])
-        changes: Dict[str, Any] = {}
+        changes: dict[str, Any] = {}
         idle = 0
         while self.outcome.turns < MAX_TURNS:
-            repeated = [text for text, count in self.questions_seen.items() if count >= 3
-                        and len(text) > 12]
+            repeated = [
+                text for text, count in self.questions_seen.items() if count >= 3 and len(text) > 12
+            ]
             if repeated:
                 self.outcome.stuck = f"asked three times: {repeated[0][:80]}"
                 return
@@ -207,13 +228,16 @@ class Person:
             return
         final = {**self.truth, **changes}
         slots = self.conversation.slots()
-        self.outcome.mismatches += [f"final {key}: expected {final[key]!r}, got {slots.get(key)!r}"
-                                    for key in CHECKED_KEYS if key in final
-                                    and not same(final[key], slots.get(key))]
-        self.outcome.exact = not (self.outcome.mismatches or self.outcome.caught
-                                  or self.outcome.wrong_in_plan)
+        self.outcome.mismatches += [
+            f"final {key}: expected {final[key]!r}, got {slots.get(key)!r}"
+            for key in CHECKED_KEYS
+            if key in final and not same(final[key], slots.get(key))
+        ]
+        self.outcome.exact = not (
+            self.outcome.mismatches or self.outcome.caught or self.outcome.wrong_in_plan
+        )
 
-    def _role_answer(self, pending: Dict[str, Any]) -> str:
+    def _role_answer(self, pending: dict[str, Any]) -> str:
         """Press the button a person would press: which figure this amount is."""
         value = pending["value"]
         candidates = list(pending["candidates"])
@@ -228,7 +252,7 @@ class Person:
             return ROLE_BUTTONS[role]
         return "아니요, 그 금액이 아니에요"
 
-    def _confirm(self, slots: Dict[str, Any]) -> str:
+    def _confirm(self, slots: dict[str, Any]) -> str:
         own = self.spec["answers"].get("figures_confirmed") or ["네 맞아요"]
         if self.asked["figures_confirmed"] < len(own) - 1:
             return self.answer_for("figures_confirmed")  # the person's own planned correction
@@ -241,13 +265,17 @@ class Person:
         self.outcome.caught.append(f"{key}: shown {slots.get(key)!r}, true {self.truth.get(key)!r}")
         return f"{label(key)}을 고칠게요"
 
-    def _check_plan(self, slots: Dict[str, Any]) -> None:
+    def _check_plan(self, slots: dict[str, Any]) -> None:
         plans = self.conversation.custom("installment_plan")
         figures = dict(slots)
         if plans:
-            figures.update({key: plans[-1][key] for key in
-                            ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum")})
-        for key in FIGURE_KEYS + ("goals", "recovery_expected"):
+            figures.update(
+                {
+                    key: plans[-1][key]
+                    for key in ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum")
+                }
+            )
+        for key in (*FIGURE_KEYS, "goals", "recovery_expected"):
             truth = self.truth.get(key)
             if key == "lump_sum" and truth is None:
                 truth = 0 if plans else None  # the plan counts an unknown lump sum as none
@@ -255,7 +283,7 @@ class Person:
                     continue
             if not same(truth, figures.get(key)):
                 note = f"{key}: expected {truth!r}, got {figures.get(key)!r}"
-                if key in MONEY_KEYS + ("months_overdue", "recovery_months"):
+                if key in (*MONEY_KEYS, "months_overdue", "recovery_months"):
                     self.outcome.wrong_in_plan.append(note)
                 else:
                     self.outcome.mismatches.append("at plan " + note)
@@ -264,11 +292,11 @@ class Person:
 # --- the engine alone ---------------------------------------------------------------------------
 
 
-def engine_accuracy(corpus: List[Dict[str, Any]]) -> Dict[str, Any]:
+def engine_accuracy(corpus: list[dict[str, Any]]) -> dict[str, Any]:
     """Every answer in the corpus that gives a figure, read by the engine as an answer to its
     question: right, wrong (a different value stored), or missed (nothing stored)."""
     right = wrong = missed = 0
-    failures: List[str] = []
+    failures: list[str] = []
     skipped = 0
     for spec in corpus:
         if len(spec["answers"].get("figures_confirmed") or []) > 1 or spec.get("after_plan"):
@@ -276,7 +304,7 @@ def engine_accuracy(corpus: List[Dict[str, Any]]) -> Dict[str, Any]:
             continue
         truth = effective_truth(spec["expect"])
         for slot, answers in spec["answers"].items():
-            if slot not in MONEY_KEYS + ("months_overdue", "recovery_months"):
+            if slot not in (*MONEY_KEYS, "months_overdue", "recovery_months"):
                 continue
             for answer in answers:
                 value = read_message(str(answer), requested_slot=slot).values.get(slot)
@@ -292,15 +320,22 @@ def engine_accuracy(corpus: List[Dict[str, Any]]) -> Dict[str, Any]:
                     wrong += 1
                     failures.append(f"WRONG   {spec['id']} {slot}: {answer!r} -> {value}")
     total = right + wrong + missed
-    return {"right": right, "wrong": wrong, "missed": missed, "total": total,
-            "failures": failures, "skipped": skipped}
+    return {
+        "right": right,
+        "wrong": wrong,
+        "missed": missed,
+        "total": total,
+        "failures": failures,
+        "skipped": skipped,
+    }
 
 
 # --- report -------------------------------------------------------------------------------------
 
 
-def write_report(outcomes: List[Outcome], engine: Dict[str, Any], seconds: float,
-                 out: Path) -> None:
+def write_report(
+    outcomes: list[Outcome], engine: dict[str, Any], seconds: float, out: Path
+) -> None:
     total = len(outcomes)
     exact = sum(outcome.exact and not outcome.failed for outcome in outcomes)
     wrong = sum(len(outcome.wrong_in_plan) for outcome in outcomes)
@@ -318,7 +353,8 @@ def write_report(outcomes: List[Outcome], engine: Dict[str, Any], seconds: float
         "",
         "| measure | result | target |",
         "|---|---|---|",
-        f"| conversations with every slot exact | {exact}/{total} ({100 * exact / max(total, 1):.1f}%)"
+        f"| conversations with every slot exact | {exact}/{total} "
+        f"({100 * exact / max(total, 1):.1f}%)"
         " | ≥ 95% |",
         f"| wrong figures in a plan | {wrong} | 0 |",
         f"| conversations stuck (same question 3×, or no end in {MAX_TURNS} turns) | {stuck} | 0 |",
@@ -350,11 +386,13 @@ def write_report(outcomes: List[Outcome], engine: Dict[str, Any], seconds: float
         lines.append("None.")
     for outcome in failed:
         lines += [f"### {outcome.id} ({outcome.file})", ""]
-        for note in ([f"ERROR {outcome.error}"] if outcome.error else []) + \
-                ([f"STUCK {outcome.stuck}"] if outcome.stuck else []) + \
-                [f"WRONG IN PLAN {note}" for note in outcome.wrong_in_plan] + \
-                [f"caught at confirmation: {note}" for note in outcome.caught] + \
-                [f"mismatch: {note}" for note in outcome.mismatches]:
+        for note in (
+            ([f"ERROR {outcome.error}"] if outcome.error else [])
+            + ([f"STUCK {outcome.stuck}"] if outcome.stuck else [])
+            + [f"WRONG IN PLAN {note}" for note in outcome.wrong_in_plan]
+            + [f"caught at confirmation: {note}" for note in outcome.caught]
+            + [f"mismatch: {note}" for note in outcome.mismatches]
+        ):
             lines.append(f"- {note}")
         lines += ["", "<details><summary>transcript</summary>", "", "```"]
         for said, replies in outcome.transcript:
@@ -374,20 +412,20 @@ def main() -> int:
     args = parser.parse_args()
     corpus = load_corpus()
     engine = engine_accuracy(corpus)
-    chosen = corpus[::args.every]
+    chosen = corpus[:: args.every]
     if args.only:
         wanted = set(args.only.split(","))
         chosen = [spec for spec in corpus if spec["id"] in wanted]
     started = time.monotonic()
 
-    def run_all(servers: Dict[str, Any]) -> List[Outcome]:
+    def run_all(servers: dict[str, Any]) -> list[Outcome]:
         outcomes = []
         for spec in chosen:
             outcome = Person(spec, servers).run()
             mark = "ok " if not outcome.failed else "FAIL"
-            print(f"{mark} {outcome.id} turns={outcome.turns} "
-                  f"{outcome.error or outcome.stuck or '; '.join(outcome.wrong_in_plan + outcome.caught + outcome.mismatches)[:150]}",
-                  flush=True)
+            notes = outcome.wrong_in_plan + outcome.caught + outcome.mismatches
+            detail = outcome.error or outcome.stuck or "; ".join(notes)[:150]
+            print(f"{mark} {outcome.id} turns={outcome.turns} {detail}", flush=True)
             outcomes.append(outcome)
         return outcomes
 

@@ -4,27 +4,50 @@ Shared by the end-to-end tests (messages from the running bot) and usable agains
 integration's captured messages.
 """
 
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 STAGE_KEYS = ["open", "situation", "goal", "information", "proposal", "agreement"]
-ALTERNATIVE_IDS = {"welfare_discount", "selective_contract", "plan_downgrade",
-                   "micropayment_block", "billing_date_change", "debt_adjustment",
-                   "dispute_mediation"}
-WELFARE_CAPS = {"livelihood": 33500, "housing_education": 21500, "near_poverty": 21500,
-                "basic_pension": 11000, "disabled": None, "veteran": None}
+ALTERNATIVE_IDS = {
+    "welfare_discount",
+    "selective_contract",
+    "plan_downgrade",
+    "micropayment_block",
+    "billing_date_change",
+    "debt_adjustment",
+    "dispute_mediation",
+}
+WELFARE_CAPS = {
+    "livelihood": 33500,
+    "housing_education": 21500,
+    "near_poverty": 21500,
+    "basic_pension": 11000,
+    "disabled": None,
+    "veteran": None,
+}
 
 
-def check_stage(message: Dict[str, Any]) -> None:
+def check_stage(message: dict[str, Any]) -> None:
     assert set(message) == {"type", "stage", "key", "title"}, message
     assert message["key"] == STAGE_KEYS[message["stage"] - 1]
     assert isinstance(message["title"], str) and message["title"]
 
 
-def check_installment_plan(message: Dict[str, Any],
-                           recovery_months: Optional[int] = None,
-                           recovery_budget: Optional[int] = None) -> None:
-    expected_keys = {"type", "arrears_amount", "monthly_bill", "monthly_budget", "lump_sum",
-                     "max_months", "feasible", "shortfall", "options"}
+def check_installment_plan(
+    message: dict[str, Any],
+    recovery_months: int | None = None,
+    recovery_budget: int | None = None,
+) -> None:
+    expected_keys = {
+        "type",
+        "arrears_amount",
+        "monthly_bill",
+        "monthly_budget",
+        "lump_sum",
+        "max_months",
+        "feasible",
+        "shortfall",
+        "options",
+    }
     assert set(message) == expected_keys, message
     remaining = message["arrears_amount"] - message["lump_sum"]
     assert remaining > 0
@@ -49,9 +72,8 @@ def check_installment_plan(message: Dict[str, Any],
         assert message["shortfall"] > 0
 
 
-def check_alternatives(message: Dict[str, Any], welfare_status: Optional[str],
-                       feasible: bool) -> None:
-    items: List[Dict[str, Any]] = message["items"]
+def check_alternatives(message: dict[str, Any], welfare_status: str | None, feasible: bool) -> None:
+    items: list[dict[str, Any]] = message["items"]
     assert items
     for item in items:
         assert set(item) == {"id", "title", "monthly_saving", "source"}
@@ -63,20 +85,24 @@ def check_alternatives(message: Dict[str, Any], welfare_status: Optional[str],
     else:
         assert "welfare_discount" not in ids
     if not feasible:
-        lowering = {"welfare_discount", "selective_contract", "plan_downgrade",
-                    "micropayment_block"}
+        lowering = {
+            "welfare_discount",
+            "selective_contract",
+            "plan_downgrade",
+            "micropayment_block",
+        }
         flags = [item_id in lowering for item_id in ids]
         assert flags == sorted(flags, reverse=True), ids
 
 
-def check_script(message: Dict[str, Any]) -> None:
+def check_script(message: dict[str, Any]) -> None:
     assert set(message) == {"type", "stage", "lines"}
     assert 1 <= message["stage"] <= 6
     assert message["lines"] and all(isinstance(line, str) and line for line in message["lines"])
     assert not any("{" in line for line in message["lines"])
 
 
-def check_agreement(message: Dict[str, Any], plan: Optional[Dict[str, Any]]) -> None:
+def check_agreement(message: dict[str, Any], plan: dict[str, Any] | None) -> None:
     assert set(message) == {"type", "carrier", "arrears_amount", "option", "checklist"}
     assert message["carrier"] in {"SKT", "KT", "LGU+", "MVNO"}
     assert message["checklist"] and all(isinstance(line, str) for line in message["checklist"])

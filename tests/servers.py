@@ -12,9 +12,10 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterator, List
+from typing import Any
 
 import requests
 
@@ -45,7 +46,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int =
 
 
 @contextmanager
-def running_coach(workdir: Path) -> Iterator[Dict[str, Any]]:
+def running_coach(workdir: Path) -> Iterator[dict[str, Any]]:
     """Both servers, up and answering, for the duration of the ``with`` block."""
     assert MODEL.exists(), "no trained model: run `make train` first"
     action_port, rasa_port = free_port(), free_port()
@@ -54,21 +55,52 @@ def running_coach(workdir: Path) -> Iterator[Dict[str, Any]]:
     environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     action_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     processes = [
-        subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                          "--port", str(action_port)], cwd=ROOT, env=environment,
-                         stdout=open(action_log, "w"), stderr=subprocess.STDOUT),
-        subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints",
-                          str(endpoints), "--credentials", str(ROOT / "credentials.yml"),
-                          "--port", str(rasa_port), "--enable-api", "--auth-token", TOKEN],
-                         cwd=ROOT, env=environment, stdout=open(rasa_log, "w"),
-                         stderr=subprocess.STDOUT),
+        subprocess.Popen(
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(action_port),
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=open(action_log, "w"),  # noqa: SIM115 - the server writes to it until stopped
+            stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [
+                str(BIN / "rasa"),
+                "run",
+                "--model",
+                str(MODEL),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+                "--port",
+                str(rasa_port),
+                "--enable-api",
+                "--auth-token",
+                TOKEN,
+            ],
+            cwd=ROOT,
+            env=environment,
+            stdout=open(rasa_log, "w"),  # noqa: SIM115 - the server writes to it until stopped
+            stderr=subprocess.STDOUT,
+        ),
     ]
     try:
         wait_until_up(f"http://127.0.0.1:{action_port}/health", processes[0], action_log)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", processes[1],
-                      rasa_log)
-        yield {"url": f"http://127.0.0.1:{rasa_port}", "token": TOKEN, "rasa_log": rasa_log,
-               "action_log": action_log}
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", processes[1], rasa_log)
+        yield {
+            "url": f"http://127.0.0.1:{rasa_port}",
+            "token": TOKEN,
+            "rasa_log": rasa_log,
+            "action_log": action_log,
+        }
     finally:
         for process in processes:
             process.terminate()
@@ -82,33 +114,40 @@ def running_coach(workdir: Path) -> Iterator[Dict[str, Any]]:
 class Conversation:
     """One person talking to the coach over the REST channel."""
 
-    def __init__(self, servers: Dict[str, Any]):
+    def __init__(self, servers: dict[str, Any]):
         self.url = servers["url"]
         self.token = servers["token"]
         self.sender = "e2e-" + uuid.uuid4().hex[:12]
-        self.replies: List[Dict[str, Any]] = []
+        self.replies: list[dict[str, Any]] = []
 
-    def say(self, text: str) -> List[Dict[str, Any]]:
-        response = requests.post(f"{self.url}/webhooks/rest/webhook",
-                                 json={"sender": self.sender, "message": text}, timeout=60)
+    def say(self, text: str) -> list[dict[str, Any]]:
+        response = requests.post(
+            f"{self.url}/webhooks/rest/webhook",
+            json={"sender": self.sender, "message": text},
+            timeout=60,
+        )
         response.raise_for_status()
         replies = response.json()
         self.replies.extend(replies)
         return replies
 
-    def slots(self) -> Dict[str, Any]:
-        response = requests.get(f"{self.url}/conversations/{self.sender}/tracker",
-                                params={"token": self.token}, timeout=30)
+    def slots(self) -> dict[str, Any]:
+        response = requests.get(
+            f"{self.url}/conversations/{self.sender}/tracker",
+            params={"token": self.token},
+            timeout=30,
+        )
         response.raise_for_status()
         return response.json()["slots"]
 
-    def custom(self, kind: str, replies=None) -> List[Dict[str, Any]]:
+    def custom(self, kind: str, replies=None) -> list[dict[str, Any]]:
         source = self.replies if replies is None else replies
-        return [reply["custom"] for reply in source
-                if isinstance(reply.get("custom"), dict) and reply["custom"].get("type") == kind]
+        return [
+            reply["custom"]
+            for reply in source
+            if isinstance(reply.get("custom"), dict) and reply["custom"].get("type") == kind
+        ]
 
-    def texts(self, replies=None) -> List[str]:
+    def texts(self, replies=None) -> list[str]:
         source = self.replies if replies is None else replies
         return [reply["text"] for reply in source if "text" in reply]
-
-

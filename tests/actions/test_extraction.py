@@ -12,29 +12,44 @@ def run(dispatcher, domain, **tracker_arguments):
 
 
 def test_reads_several_figures_from_one_message(dispatcher, domain):
-    events = run(dispatcher, domain, text="SKT인데 35만원 밀렸고 두 달째예요",
-                       requested_slot="carrier")
-    assert slot_events(events) == {"carrier": "SKT", "arrears_amount": 350000,
-                                   "months_overdue": 2}
+    events = run(
+        dispatcher, domain, text="SKT인데 35만원 밀렸고 두 달째예요", requested_slot="carrier"
+    )
+    assert slot_events(events) == {"carrier": "SKT", "arrears_amount": 350000, "months_overdue": 2}
     assert texts(dispatcher) == []
 
 
 def test_a_changed_figure_is_acknowledged(dispatcher, domain):
-    events = run(dispatcher, domain, text="아 잘못 말했어요, 미납액은 30만원이에요",
-                       intent="correct", slots={"arrears_amount": 350000.0})
+    events = run(
+        dispatcher,
+        domain,
+        text="아 잘못 말했어요, 미납액은 30만원이에요",
+        intent="correct",
+        slots={"arrears_amount": 350000.0},
+    )
     assert slot_events(events) == {"arrears_amount": 300000}
     assert texts(dispatcher) == ["미납액을 35만원에서 30만원으로 바꿨어요."]
 
 
 def test_a_changed_carrier_is_acknowledged_with_the_right_particle(dispatcher, domain):
-    run(dispatcher, domain, text="KT가 아니라 알뜰폰이에요", intent="correct",
-              slots={"carrier": "KT"})
+    run(
+        dispatcher,
+        domain,
+        text="KT가 아니라 알뜰폰이에요",
+        intent="correct",
+        slots={"carrier": "KT"},
+    )
     assert texts(dispatcher) == ["통신사를 KT에서 알뜰폰으로 바꿨어요."]
 
 
 def test_the_same_figure_again_changes_nothing(dispatcher, domain):
-    events = run(dispatcher, domain, text="35만원이요", requested_slot=None,
-                       slots={"arrears_amount": 350000.0})
+    events = run(
+        dispatcher,
+        domain,
+        text="35만원이요",
+        requested_slot=None,
+        slots={"arrears_amount": 350000.0},
+    )
     assert events == [] and texts(dispatcher) == []
 
 
@@ -42,7 +57,9 @@ def test_absurd_figures_are_refused_with_a_reason(dispatcher, domain):
     events = run(dispatcher, domain, text="3억원이요", requested_slot="arrears_amount")
     assert slot_events(events) == {}
     assert texts(dispatcher) == [
-        "말씀하신 미납액(3억원)이 너무 커 보여요. 혹시 0이 더 들어가지 않았는지 확인하고 다시 알려 주세요."]
+        "말씀하신 미납액(3억원)이 너무 커 보여요. "
+        "혹시 0이 더 들어가지 않았는지 확인하고 다시 알려 주세요."
+    ]
 
 
 def test_an_unreadable_answer_gets_an_example(dispatcher, domain):
@@ -51,29 +68,35 @@ def test_an_unreadable_answer_gets_an_example(dispatcher, domain):
     assert "35만원" in texts(dispatcher)[0]
 
 
-@pytest.mark.parametrize("text, requested_slot, hint", [
-    ("얼마인지 정확히 모르겠어요", "arrears_amount", "통신사 앱"),
-    ("잘 몰라요", "monthly_bill", "지난 청구서"),
-    ("글쎄요", "monthly_budget", "생활비"),
-    ("어딘지 모르겠어요", "carrier", "청구서나 미납 안내 문자"),
-])
-def test_not_knowing_a_figure_gets_where_to_find_it(dispatcher, domain, text, requested_slot,
-                                                      hint):
+@pytest.mark.parametrize(
+    "text, requested_slot, hint",
+    [
+        ("얼마인지 정확히 모르겠어요", "arrears_amount", "통신사 앱"),
+        ("잘 몰라요", "monthly_bill", "지난 청구서"),
+        ("글쎄요", "monthly_budget", "생활비"),
+        ("어딘지 모르겠어요", "carrier", "청구서나 미납 안내 문자"),
+    ],
+)
+def test_not_knowing_a_figure_gets_where_to_find_it(dispatcher, domain, text, requested_slot, hint):
     events = run(dispatcher, domain, text=text, intent="inform", requested_slot=requested_slot)
     assert events == []
     [reply] = texts(dispatcher)
     assert hint in reply and "읽지 못했어요" not in reply
 
 
-@pytest.mark.parametrize("text, requested_slot", [
-    ("기억이 안 나요", "months_overdue"),
-    ("모름", "service_suspended"),
-    ("idk", "welfare_status"),
-    ("잘 모르겠어요", "lump_sum"),
-    ("건너뛸게요", "recovery_expected"),
-])
+@pytest.mark.parametrize(
+    "text, requested_slot",
+    [
+        ("기억이 안 나요", "months_overdue"),
+        ("모름", "service_suspended"),
+        ("idk", "welfare_status"),
+        ("잘 모르겠어요", "lump_sum"),
+        ("건너뛸게요", "recovery_expected"),
+    ],
+)
 def test_not_knowing_an_optional_answer_leaves_it_unknown_and_moves_on(
-        dispatcher, domain, text, requested_slot):
+    dispatcher, domain, text, requested_slot
+):
     events = run(dispatcher, domain, text=text, intent="inform", requested_slot=requested_slot)
     slots = slot_events(events)
     assert slots["skipped_slots"] == [requested_slot]
@@ -83,29 +106,44 @@ def test_not_knowing_an_optional_answer_leaves_it_unknown_and_moves_on(
 
 
 def test_a_question_instead_of_an_answer_is_left_to_the_rules(dispatcher, domain):
-    events = run(dispatcher, domain, text="상담원이 거절하면 어떡해요?",
-                       intent="ask_agent_refuses", requested_slot="arrears_amount")
+    events = run(
+        dispatcher,
+        domain,
+        text="상담원이 거절하면 어떡해요?",
+        intent="ask_agent_refuses",
+        requested_slot="arrears_amount",
+    )
     assert events == [] and texts(dispatcher) == []
 
 
 def test_reads_each_message_once(dispatcher, domain):
     # Forms run slot extraction again when they activate, after another action.
-    events = run(dispatcher, domain, text="35만원", latest_action_name="action_begin",
-                       requested_slot="arrears_amount")
+    events = run(
+        dispatcher,
+        domain,
+        text="35만원",
+        latest_action_name="action_begin",
+        requested_slot="arrears_amount",
+    )
     assert events == []
 
 
 def test_goals_told_later_are_added(dispatcher, domain):
-    events = run(dispatcher, domain, text="요금 할인도 받고 싶어요",
-                       slots={"goals": ["installment"]})
+    events = run(
+        dispatcher, domain, text="요금 할인도 받고 싶어요", slots={"goals": ["installment"]}
+    )
     assert slot_events(events) == {"goals": ["installment", "fee_adjustment"]}
 
 
 def test_no_recovery_clears_its_details(dispatcher, domain):
-    events = run(dispatcher, domain, text="아니요 없어요", intent="deny",
-                       requested_slot="recovery_expected")
-    assert slot_events(events) == {"recovery_expected": False, "recovery_months": None,
-                                   "recovery_budget": None}
+    events = run(
+        dispatcher, domain, text="아니요 없어요", intent="deny", requested_slot="recovery_expected"
+    )
+    assert slot_events(events) == {
+        "recovery_expected": False,
+        "recovery_months": None,
+        "recovery_budget": None,
+    }
 
 
 def test_button_payloads_with_a_slash_are_not_read(dispatcher, domain):

@@ -4,11 +4,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ActionAnswerQuestion
 from actions.questions import QUESTION_ACTIONS
-from actions.stages import (ActionBegin, ActionCarryOn, ActionConfirmAgreement,
-                            ActionFinishGoal, ActionFinishSituation, ActionProposePlan,
-                            ActionRephraseInForm, ActionStartOver, ActionUpdatePlan)
-from tests.actions.conftest import (FULL_SITUATION, json_messages, make_tracker, run_action,
-                                    slot_events, texts)
+from actions.stages import (
+    ActionBegin,
+    ActionCarryOn,
+    ActionConfirmAgreement,
+    ActionFinishGoal,
+    ActionFinishSituation,
+    ActionProposePlan,
+    ActionRephraseInForm,
+    ActionStartOver,
+    ActionUpdatePlan,
+)
+from tests.actions.conftest import (
+    FULL_SITUATION,
+    json_messages,
+    make_tracker,
+    run_action,
+    slot_events,
+    texts,
+)
 
 
 def types(dispatcher):
@@ -16,12 +30,15 @@ def types(dispatcher):
 
 
 def test_begin_enters_stages_one_and_two_in_order(dispatcher, domain):
-    events = run_action(ActionBegin(), dispatcher, make_tracker(text="안녕하세요", intent="greet"),
-                        domain)
+    events = run_action(
+        ActionBegin(), dispatcher, make_tracker(text="안녕하세요", intent="greet"), domain
+    )
     assert types(dispatcher) == ["stage", "script", "stage"]
     stages = [m for m in json_messages(dispatcher) if m["type"] == "stage"]
-    assert stages == [{"type": "stage", "stage": 1, "key": "open", "title": "상담 시작"},
-                      {"type": "stage", "stage": 2, "key": "situation", "title": "상황 설명"}]
+    assert stages == [
+        {"type": "stage", "stage": 1, "key": "open", "title": "상담 시작"},
+        {"type": "stage", "stage": 2, "key": "situation", "title": "상황 설명"},
+    ]
     assert json_messages(dispatcher)[1]["stage"] == 1
     assert slot_events(events) == {"stage": 2}
     assert "주민등록번호" in texts(dispatcher)[0]  # says up front what it never asks for
@@ -35,7 +52,9 @@ def test_the_terminal_gets_text_only(dispatcher, domain):
 
 
 def test_finish_situation_explains_risks_with_sources(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 2}, latest_action_name="situation_form")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 2}, latest_action_name="situation_form"
+    )
     events = run_action(ActionFinishSituation(), dispatcher, tracker, domain)
     assert types(dispatcher) == ["script", "stage"]
     risk_text = texts(dispatcher)[0]
@@ -59,9 +78,12 @@ def test_proposal_sends_plan_alternatives_and_script(dispatcher, domain):
     assert plan["feasible"] is True
     assert [option["kind"] for option in plan["options"]] == ["fastest", "even"]
     alternatives = json_messages(dispatcher)[3]["items"]
-    assert alternatives[0] == {"id": "welfare_discount", "title": "복지 할인 신청",
-                               "monthly_saving": 33500,
-                               "source": alternatives[0]["source"]}
+    assert alternatives[0] == {
+        "id": "welfare_discount",
+        "title": "복지 할인 신청",
+        "monthly_saving": 33500,
+        "source": alternatives[0]["source"],
+    }
     script = json_messages(dispatcher)[4]
     assert script["stage"] == 5 and "35만원" in script["lines"][0]
     assert dispatcher.messages[-1]["buttons"][0]["title"] == "최대한 빨리 갚기 (4개월)"
@@ -75,8 +97,12 @@ def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain)
     assert plan["feasible"] is False and plan["shortfall"] == 34000
     assert any("3만 4천원이 부족해요" in text for text in texts(dispatcher))
     items = next(m for m in json_messages(dispatcher) if m["type"] == "alternatives")["items"]
-    assert [item["id"] for item in items[:4]] == ["welfare_discount", "selective_contract",
-                                                 "plan_downgrade", "micropayment_block"]
+    assert [item["id"] for item in items[:4]] == [
+        "welfare_discount",
+        "selective_contract",
+        "plan_downgrade",
+        "micropayment_block",
+    ]
 
 
 def test_nothing_to_plan_when_the_lump_sum_covers_the_arrears(dispatcher, domain):
@@ -87,25 +113,33 @@ def test_nothing_to_plan_when_the_lump_sum_covers_the_arrears(dispatcher, domain
 
 
 def test_agreement_uses_the_chosen_option(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
-                                  "plan_option": "even"}, intent="choose_option",
-                           text="매달 고르게 나눠 갚기로 할게요")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True, "plan_option": "even"},
+        intent="choose_option",
+        text="매달 고르게 나눠 갚기로 할게요",
+    )
     events = run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     assert types(dispatcher) == ["stage", "agreement", "script"]
     agreement = json_messages(dispatcher)[1]
-    assert agreement["option"] == {"kind": "even", "months": 4,
-                                   "payments": [88000, 88000, 87000, 87000]}
+    assert agreement["option"] == {
+        "kind": "even",
+        "months": 4,
+        "payments": [88000, 88000, 87000, 87000],
+    }
     assert agreement["carrier"] == "KT" and agreement["arrears_amount"] == 350000
     assert any("접수 번호" in line for line in agreement["checklist"])
-    assert texts(dispatcher)[0] == ("좋아요. KT 상담원에게 미납액 35만원을 4개월 동안 처음 2개월은 "
-                                    "8만 8천원씩, 마지막 2개월은 8만 7천원씩 나눠 내겠다고 "
-                                    "제안하시면 돼요.")
+    assert texts(dispatcher)[0] == (
+        "좋아요. KT 상담원에게 미납액 35만원을 4개월 동안 처음 2개월은 "
+        "8만 8천원씩, 마지막 2개월은 8만 7천원씩 나눠 내겠다고 "
+        "제안하시면 돼요."
+    )
     assert slot_events(events) == {"stage": 6, "plan_option": "even"}
 
 
 def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
-                           intent="affirm", text="네")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True}, intent="affirm", text="네"
+    )
     run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
     assert agreement["option"]["kind"] == "fastest"
@@ -114,30 +148,45 @@ def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
 def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
     # A budget that does not cover the arrears in six months: the only option shown is "even",
     # so "1번" means that one, whatever kind the slot still holds ("fastest" is not offered).
-    tight = {**FULL_SITUATION, "arrears_amount": 800000.0, "monthly_bill": 60000.0,
-             "monthly_budget": 90000.0, "stage": 5, "plan_shown": True, "plan_option": "fastest"}
+    tight = {
+        **FULL_SITUATION,
+        "arrears_amount": 800000.0,
+        "monthly_bill": 60000.0,
+        "monthly_budget": 90000.0,
+        "stage": 5,
+        "plan_shown": True,
+        "plan_option": "fastest",
+    }
     tracker = make_tracker(slots=tight, intent="choose_option", text="1번")
     run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
     assert agreement["option"]["kind"] == "even"
 
     second = CollectingDispatcher()
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
-                                  "plan_option": "even"}, intent="choose_option", text="2번이요")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True, "plan_option": "even"},
+        intent="choose_option",
+        text="2번이요",
+    )
     run_action(ActionConfirmAgreement(), second, tracker, domain)
-    assert next(m for m in json_messages(second) if m["type"] == "agreement")["option"]["kind"] \
+    assert (
+        next(m for m in json_messages(second) if m["type"] == "agreement")["option"]["kind"]
         == "even"
+    )
 
     third = CollectingDispatcher()
-    tracker = make_tracker(slots={**tight, "plan_option": "step_up"}, intent="choose_option",
-                           text="3번")
+    tracker = make_tracker(
+        slots={**tight, "plan_option": "step_up"}, intent="choose_option", text="3번"
+    )
     events = run_action(ActionConfirmAgreement(), third, tracker, domain)
     assert "agreement" not in types(third) and slot_events(events) == {"plan_option": None}
 
 
 def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True,
-                                  "plan_option": "step_up"}, intent="choose_option")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True, "plan_option": "step_up"},
+        intent="choose_option",
+    )
     events = run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     assert "agreement" not in types(dispatcher)
     assert "그 방법은 지금 계획에 없어요" in texts(dispatcher)[0]
@@ -145,8 +194,11 @@ def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
 
 
 def test_update_plan_after_a_correction_sends_a_new_plan_without_a_stage(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
-                           set_this_turn={"arrears_amount": 300000.0}, intent="correct")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+        set_this_turn={"arrears_amount": 300000.0},
+        intent="correct",
+    )
     run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert "stage" not in types(dispatcher)
     plan = next(m for m in json_messages(dispatcher) if m["type"] == "installment_plan")
@@ -167,24 +219,27 @@ def test_start_over_forgets_everything_and_begins_again(dispatcher, domain):
 
 
 def test_a_yes_or_no_before_stage_1_begins_the_coaching(dispatcher, domain):
-    events = run_action(ActionCarryOn(), dispatcher, make_tracker(text="몰라", intent="deny"),
-                        domain)
+    events = run_action(
+        ActionCarryOn(), dispatcher, make_tracker(text="몰라", intent="deny"), domain
+    )
     assert [(event["event"], event["name"]) for event in events] == [("followup", "action_begin")]
     assert texts(dispatcher) == []
 
 
 def test_a_yes_or_no_after_the_plan_hears_what_can_be_done_next(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
-                           text="ㅇㅇ", intent="affirm")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 6, "plan_shown": True}, text="ㅇㅇ", intent="affirm"
+    )
     assert run_action(ActionCarryOn(), dispatcher, tracker, domain) == []
     [reply] = texts(dispatcher)
     assert "월 예산은 12만원이에요" in reply and "처음부터 다시" in reply
 
 
 def test_an_unclear_message_in_a_form_is_explained_once(dispatcher, domain):
-    quiet_tracker = make_tracker(text="??", intent="nlu_fallback",
-                                 requested_slot="months_overdue")
-    quiet_tracker.events.append({"event": "bot", "text": "죄송해요, 몇 달인지 정확히 읽지 못했어요."})
+    quiet_tracker = make_tracker(text="??", intent="nlu_fallback", requested_slot="months_overdue")
+    quiet_tracker.events.append(
+        {"event": "bot", "text": "죄송해요, 몇 달인지 정확히 읽지 못했어요."}
+    )
     run_action(ActionRephraseInForm(), dispatcher, quiet_tracker, domain)
     assert dispatcher.messages == []  # the figure reading has explained already
 
@@ -201,14 +256,17 @@ def test_every_question_carries_an_example_or_buttons(dispatcher, domain):
         message = messages.messages[0]
         assert "예:" in message["text"] or message.get("buttons"), action_class().name()
     form_slots = {slot for form in domain["forms"].values() for slot in form["required_slots"]}
-    assert {action().name() for action in QUESTION_ACTIONS} == {f"action_ask_{slot}"
-                                                              for slot in form_slots}
+    assert {action().name() for action in QUESTION_ACTIONS} == {
+        f"action_ask_{slot}" for slot in form_slots
+    }
 
 
 def test_every_question_intent_has_an_answer(dispatcher, domain):
-    question_intents = [intent for intent in domain["intents"]
-                        if isinstance(intent, str) and (intent.startswith("ask_")
-                                                        or intent == "bot_challenge")]
+    question_intents = [
+        intent
+        for intent in domain["intents"]
+        if isinstance(intent, str) and (intent.startswith("ask_") or intent == "bot_challenge")
+    ]
     assert len(question_intents) == 11
     for intent in question_intents:
         messages = CollectingDispatcher()
@@ -216,13 +274,13 @@ def test_every_question_intent_has_an_answer(dispatcher, domain):
         assert messages.messages[0]["text"], intent
 
 
-
 def test_every_question_intent_is_a_detour_for_the_forms(domain):
     from actions.common import DETOUR_INTENTS
 
     intents = {intent for intent in domain["intents"] if isinstance(intent, str)}
-    question_intents = {intent for intent in intents
-                        if intent.startswith("ask_") or intent == "bot_challenge"}
+    question_intents = {
+        intent for intent in intents if intent.startswith("ask_") or intent == "bot_challenge"
+    }
     assert question_intents <= DETOUR_INTENTS <= intents
 
 
@@ -237,16 +295,22 @@ def test_the_web_chat_gets_cards_instead_of_repeated_lists(dispatcher, domain):
 
 
 def test_a_correction_without_a_new_figure_asks_which_one(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
-                           intent="correct", text="잘못 말했어요")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
+        intent="correct",
+        text="잘못 말했어요",
+    )
     events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert events == [] and json_messages(dispatcher) == []
     assert "어떤 숫자를 고칠까요?" in texts(dispatcher)[0]
 
 
 def test_figures_set_this_turn_are_found_past_other_events(dispatcher, domain):
-    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
-                           set_this_turn={"arrears_amount": 300000.0}, intent="correct")
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+        set_this_turn={"arrears_amount": 300000.0},
+        intent="correct",
+    )
     tracker.events.append({"event": "user_featurization", "use_text_for_featurization": False})
     run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert "installment_plan" in types(dispatcher)
@@ -256,22 +320,29 @@ def test_the_core_fallback_never_undoes_what_the_person_said(dispatcher, domain)
     from actions.stages import ActionDefaultFallback
 
     # After the plan, a correction that no rule fitted: the plan follows it, nothing is reverted.
-    tracker = make_tracker(slots={**FULL_SITUATION, "plan_shown": True, "stage": 6},
-                           text="아 근데 밀린거 두달치였음", intent="start_coaching",
-                           set_this_turn={"months_overdue": 2})
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "plan_shown": True, "stage": 6},
+        text="아 근데 밀린거 두달치였음",
+        intent="start_coaching",
+        set_this_turn={"months_overdue": 2},
+    )
     events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
     assert events == [{"event": "followup", "name": "action_update_plan", "timestamp": None}]
     assert not any(event.get("event") == "rewind" for event in events)
 
     # Figures told before anything else begin the coaching.
-    tracker = make_tracker(text="유플 두달 밀렸는데", intent="nlu_fallback",
-                           set_this_turn={"carrier": "LGU+", "months_overdue": 2})
+    tracker = make_tracker(
+        text="유플 두달 밀렸는데",
+        intent="nlu_fallback",
+        set_this_turn={"carrier": "LGU+", "months_overdue": 2},
+    )
     events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
     assert events == [{"event": "followup", "name": "action_begin", "timestamp": None}]
 
     # Nothing told: ask to rephrase, and return to the form that was asking.
-    tracker = make_tracker(text="흠", intent="nlu_fallback", requested_slot="goals",
-                           active_loop="goal_form")
+    tracker = make_tracker(
+        text="흠", intent="nlu_fallback", requested_slot="goals", active_loop="goal_form"
+    )
     events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
     assert texts(dispatcher)[-1].startswith("죄송해요")
     assert events == [{"event": "followup", "name": "goal_form", "timestamp": None}]

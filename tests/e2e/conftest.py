@@ -5,7 +5,8 @@ this suite runs. The Rasa HTTP API is enabled with a token so that the tests can
 stored slots, exactly as an integration would.
 """
 
-from typing import Any, Dict, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from tests.servers import Conversation, running_coach
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Iterator[Dict[str, Any]]:
+def servers(tmp_path_factory) -> Iterator[dict[str, Any]]:
     with running_coach(tmp_path_factory.mktemp("servers")) as running:
         yield running
 

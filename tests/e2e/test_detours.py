@@ -35,8 +35,19 @@ def test_the_coach_never_asks_again_for_what_it_was_told(conversation):
 
 
 def test_a_correction_after_the_plan_brings_a_new_plan(conversation):
-    for message in ["안녕하세요", "KT요", "35만원", "두 달", "아니요", "분할 납부요", "5만 5천원",
-                    "15만원", "없어요", "해당 없어요", "없어요"]:
+    for message in [
+        "안녕하세요",
+        "KT요",
+        "35만원",
+        "두 달",
+        "아니요",
+        "분할 납부요",
+        "5만 5천원",
+        "15만원",
+        "없어요",
+        "해당 없어요",
+        "없어요",
+    ]:
         conversation.say(message)
     first = conversation.custom("installment_plan")[-1]
     replies = conversation.say("아 잘못 말했어요, 미납액은 30만원이에요")
@@ -56,8 +67,20 @@ def test_any_first_yes_no_or_help_opens_stage_1(conversation, first_message):
 
 
 def test_a_yes_or_no_after_the_agreement_is_never_left_unanswered(conversation):
-    for message in ["안녕하세요", "KT요", "35만원", "두 달", "아니요", "분할 납부요", "5만 5천원",
-                    "15만원", "없어요", "해당 없어요", "없어요", "네"]:
+    for message in [
+        "안녕하세요",
+        "KT요",
+        "35만원",
+        "두 달",
+        "아니요",
+        "분할 납부요",
+        "5만 5천원",
+        "15만원",
+        "없어요",
+        "해당 없어요",
+        "없어요",
+        "네",
+    ]:
         conversation.say(message)
     assert conversation.custom("agreement")
     for message in ["ㅇㅇ", "몰라", "아니"]:
@@ -92,24 +115,31 @@ def test_a_figure_for_a_later_question_is_kept_and_the_question_asked_again(conv
     slots = conversation.slots()
     assert slots["welfare_status"] == "disabled" and slots["requested_slot"] == "goals"
     # ...and it is not asked for again later.
-    asked = " ".join(conversation.texts(conversation.say("분할 납부요")) +
-                     conversation.texts(conversation.say("5만원")) +
-                     conversation.texts(conversation.say("15만원")) +
-                     conversation.texts(conversation.say("없어요")))
+    asked = " ".join(
+        conversation.texts(conversation.say("분할 납부요"))
+        + conversation.texts(conversation.say("5만원"))
+        + conversation.texts(conversation.say("15만원"))
+        + conversation.texts(conversation.say("없어요"))
+    )
     assert "해당하시나요" not in asked and "형편이 나아질" in asked
 
 
 def test_a_malformed_request_gets_a_4xx_with_a_reason(servers):
-    response = requests.post(f"{servers['url']}/webhooks/rest/webhook", data="{not json",
-                             headers={"Content-Type": "application/json"}, timeout=30)
+    response = requests.post(
+        f"{servers['url']}/webhooks/rest/webhook",
+        data="{not json",
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     assert 400 <= response.status_code < 500
     assert response.text
 
 
 def test_the_tracker_needs_the_token(servers, conversation):
     conversation.say("안녕하세요")
-    response = requests.get(f"{servers['url']}/conversations/{conversation.sender}/tracker",
-                            timeout=30)
+    response = requests.get(
+        f"{servers['url']}/conversations/{conversation.sender}/tracker", timeout=30
+    )
     assert response.status_code == 401
 
 
@@ -133,8 +163,7 @@ def test_socketio_replies_arrive_with_session_persistence(servers):
         async def on_session_confirm(_):
             session.set()
 
-        await client.connect(servers["url"], socketio_path="/socket.io",
-                             transports=["websocket"])
+        await client.connect(servers["url"], socketio_path="/socket.io", transports=["websocket"])
         await client.emit("session_request", {"session_id": "e2e-socket"})
         await asyncio.wait_for(session.wait(), 20)
         await client.emit("user_uttered", {"message": "안녕하세요", "session_id": "e2e-socket"})

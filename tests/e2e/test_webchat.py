@@ -14,11 +14,28 @@ SHOTS = ROOT / "test-output"
 WIDGET = ROOT / "web" / "static" / "widget.js"
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Stage 2 to the end of stage 4, one answer at a time.
-ANSWERS = ["KT요", "35만원 밀렸어요", "두 달이요", "아니요 아직 쓸 수 있어요", "분할 납부랑 정지 유예요",
-           "매달 5만 5천원 나와요", "15만원", "없어요", "해당 없어요", "아니요 없어요"]
+ANSWERS = [
+    "KT요",
+    "35만원 밀렸어요",
+    "두 달이요",
+    "아니요 아직 쓸 수 있어요",
+    "분할 납부랑 정지 유예요",
+    "매달 5만 5천원 나와요",
+    "15만원",
+    "없어요",
+    "해당 없어요",
+    "아니요 없어요",
+]
 STAGE_TITLES = ["상담 시작", "상황 설명", "목표 정하기", "정보 공유", "제안과 대안", "최종 합의"]
 CURRENT_STEP = ".coach-progress li[aria-current='step']"
 
@@ -45,8 +62,9 @@ def page(browser, servers):
 
 
 def wait_for_the_coach(page):
-    page.wait_for_function("!document.querySelector('.coach-log').hasAttribute('aria-busy')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "!document.querySelector('.coach-log').hasAttribute('aria-busy')", timeout=60_000
+    )
 
 
 def say(page, text):
@@ -54,8 +72,9 @@ def say(page, text):
     before = page.locator(".coach-log > *").count()
     page.locator("#coach-input").fill(text)
     page.locator("#coach-input").press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('.coach-log > *').length > {before + 1}",
-                           timeout=60_000)
+    page.wait_for_function(
+        f"document.querySelectorAll('.coach-log > *').length > {before + 1}", timeout=60_000
+    )
     wait_for_the_coach(page)
 
 
@@ -69,8 +88,9 @@ def choose(page, title, key=None):
     else:
         button.focus()
         page.keyboard.press(key)
-    page.wait_for_function(f"document.querySelectorAll('.coach-log > *').length > {before + 1}",
-                           timeout=60_000)
+    page.wait_for_function(
+        f"document.querySelectorAll('.coach-log > *').length > {before + 1}", timeout=60_000
+    )
     wait_for_the_coach(page)
 
 
@@ -93,18 +113,22 @@ def check_accessibility(page, when):
     }""")
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert not serious, f"axe ({when}):\n" + "\n".join(
-        f"{v['impact']} {v['id']} ({v['help']}):\n  " + "\n  ".join(v["nodes"]) for v in serious)
+        f"{v['impact']} {v['id']} ({v['help']}):\n  " + "\n  ".join(v["nodes"]) for v in serious
+    )
 
 
 def focus_the_top_of_the_page(page):
     """Where the keyboard starts when a person comes to the page from the address bar."""
-    page.evaluate("document.body.tabIndex = -1; document.body.focus();"
-                  " document.body.removeAttribute('tabindex')")
+    page.evaluate(
+        "document.body.tabIndex = -1; document.body.focus();"
+        " document.body.removeAttribute('tabindex')"
+    )
 
 
 def focused(page, selector):
-    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)",
-                         selector)
+    return page.evaluate(
+        "s => !!document.activeElement && document.activeElement.matches(s)", selector
+    )
 
 
 def tabs_to_the_message_box(page, limit=10):
@@ -126,12 +150,14 @@ def tab_order(page, limit=200):
     reached = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate("""() => {
+        reached.append(
+            page.evaluate("""() => {
             const a = document.activeElement;
             if (a.matches('.coach-replies button')) return 'quick reply';
             if (a.matches('input[type=checkbox]')) return 'checkbox';
             return a.id ? '#' + a.id : '.' + (a.className || a.tagName.toLowerCase());
-        }"""))
+        }""")
+        )
         if reached[-1] == "#coach-input":
             break
     return reached
@@ -215,8 +241,9 @@ def test_after_a_long_conversation_every_card_button_works_by_keyboard(page, ser
     page.keyboard.press(" ")
     expect(box).to_be_checked()
 
-    page.evaluate("() => { window.print = () => {"
-                  " window.__printed = (window.__printed || 0) + 1; }; }")
+    page.evaluate(
+        "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }"
+    )
     agreement.locator(".coach-print").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("window.__printed") == 1
@@ -270,8 +297,9 @@ def test_the_figures_are_confirmed_before_the_plan(page):
     expect(plan).to_be_visible(timeout=60_000)
     expect(plan).to_contain_text("미납액 30만원")
     first_option = plan.locator(".coach-plan-option").first
-    payments = [won(cell) for cell in
-                first_option.locator("tbody tr td:nth-child(2)").all_text_contents()]
+    payments = [
+        won(cell) for cell in first_option.locator("tbody tr td:nth-child(2)").all_text_contents()
+    ]
     assert payments and sum(payments) == 300_000 - lump_sum, payments
     expect(page.locator(CURRENT_STEP)).to_have_text("5. 제안과 대안")
 

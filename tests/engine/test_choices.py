@@ -18,29 +18,37 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from typing import Dict, List, Optional, Tuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from negotiation.choices import (GOALS, QUESTIONS, THRESHOLD, UNKNOWN, ChoiceReading,
-                                 ChoiceValue, read_choice, train, training_sentences)
+from negotiation.choices import (
+    GOALS,
+    QUESTIONS,
+    THRESHOLD,
+    UNKNOWN,
+    ChoiceReading,
+    ChoiceValue,
+    read_choice,
+    train,
+    training_sentences,
+)
 
-I, F, K = "installment", "fee_adjustment", "keep_service"
-ALL = [I, F, K]
+INST, F, K = "installment", "fee_adjustment", "keep_service"
+ALL = [INST, F, K]
 
 # (text, expected value or None, tag): tag "neg" marks a negation, "unk" a "don't know".
-Row = Tuple[str, Optional[ChoiceValue], str]
-HELD_OUT: Dict[str, List[Row]] = {
+Row = tuple[str, ChoiceValue | None, str]
+HELD_OUT: dict[str, list[Row]] = {
     "goals": [
         ("한 달 요금 자체를 낮추고 싶어요", [F], ""),
         ("번호만 살려 주세요", [K], ""),
-        ("요금 낮추는 건 말고 나눠서만 내고 싶어요", [I], "neg"),
-        ("몇 번에 걸쳐서 갚으면 안 될까요", [I], "neg"),
-        ("3개월 정도로 쪼개 주세요", [I], ""),
-        ("할부 되나요? 그걸로 하고 싶어요", [I], ""),
-        ("분할납부 원해요", [I], ""),
+        ("요금 낮추는 건 말고 나눠서만 내고 싶어요", [INST], "neg"),
+        ("몇 번에 걸쳐서 갚으면 안 될까요", [INST], "neg"),
+        ("3개월 정도로 쪼개 주세요", [INST], ""),
+        ("할부 되나요? 그걸로 하고 싶어요", [INST], ""),
+        ("분할납부 원해요", [INST], ""),
         ("요금제 좀 내려 주세요 너무 비싸요", [F], ""),
         ("매달 빠져나가는 통신비가 부담이라 줄였으면 해요", [F], ""),
         ("할인 받는 쪽으로 하고 싶어요", [F], ""),
@@ -49,17 +57,17 @@ HELD_OUT: Dict[str, List[Row]] = {
         ("정지 좀 풀어 줬으면 좋겠어요", [K], ""),
         ("회선은 꼭 유지하고 싶습니다", [K], ""),
         ("전화만 계속 쓸 수 있으면 돼요", [K], ""),
-        ("밀린 건 할부로, 앞으로 요금은 싸게요", [I, F], ""),
-        ("분할이랑 정지 유예 두 가지요", [I, K], ""),
+        ("밀린 건 할부로, 앞으로 요금은 싸게요", [INST, F], ""),
+        ("분할이랑 정지 유예 두 가지요", [INST, K], ""),
         ("할인이랑 번호 유지요", [F, K], ""),
         ("세 개 전부 해 주세요", ALL, ""),
         ("다 할래요ㅎㅎ", ALL, ""),
         ("셋 다 할게요 그냥", ALL, ""),
         ("모두 원해요ㅠ", ALL, ""),
-        ("할인은 필요 없어요 나눠 내기만 할게요", [I], "neg"),
+        ("할인은 필요 없어요 나눠 내기만 할게요", [INST], "neg"),
         ("정지 유예 말고 요금 조정으로 해 주세요", [F], "neg"),
         ("분할은 안 해도 되고 정지만 막아 주세요", [K], "neg"),
-        ("요금 깎는 건 괜찮고 쪼개서 낼게요", [I], "neg"),
+        ("요금 깎는 건 괜찮고 쪼개서 낼게요", [INST], "neg"),
         ("분할 납부하면 신용에 문제 생겨요?", None, ""),
         ("잘 모르겠어요 뭐가 나은지", None, "unk"),
         ("ㅋㅋㅋㅋ", None, ""),
@@ -67,17 +75,17 @@ HELD_OUT: Dict[str, List[Row]] = {
         ("둘 중 하나만 고르라면요?", None, ""),
         ("다 됐나요?", None, ""),
         # Written after the cue fixes and read once, unchanged (see the module docstring).
-        ("한 번에 갚긴 무리라 여러 차례로 갚게 해 주세요", [I], ""),
+        ("한 번에 갚긴 무리라 여러 차례로 갚게 해 주세요", [INST], ""),
         ("통신요금 인하 요청할게요", [F], ""),
         ("이용 정지만큼은 피하고 싶어요", [K], ""),
-        ("분납+요금할인", [I, F], ""),
-        ("끊기지 않게 해 주시고 나눠 낼 수 있게도 해 주세요", [I, K], "neg"),
+        ("분납+요금할인", [INST, F], ""),
+        ("끊기지 않게 해 주시고 나눠 낼 수 있게도 해 주세요", [INST, K], "neg"),
         ("3가지 다 해당돼요", ALL, ""),
         ("전부 다 골라요", ALL, ""),
         ("정지 유예는 안 해도 돼요 요금제만 바꿀래요", [F], "neg"),
         ("분할 싫고 요금 할인만요", [F], "neg"),
         ("할인이든 뭐든 상관없고 폰만 안 끊기면 돼요", [K], "neg"),
-        ("매달 나누어서 납부하겠습니다", [I], ""),
+        ("매달 나누어서 납부하겠습니다", [INST], ""),
         ("요금제 다운시켜 주세요", [F], ""),
         ("휴대폰 해지 안 되게 막아 주세요", [K], "neg"),
         ("뭐부터 하면 돼요?", None, ""),
@@ -255,17 +263,35 @@ HELD_OUT: Dict[str, List[Row]] = {
     ],
 }
 
-GIBBERISH = ["ㅁㄴㅇㄹㅁㄴㅇㄹ", "asdfjkl;", "ㅋㅋㅋㅋㅋㅋㅋ", "...", "!!!", "ㅏㅓㅗㅜ", "뷁뷁", "zzz",
-             "1234", "ㄱㄱㄱ?", "😀😀", "@@"]
-OFF_TOPIC = ["오늘 저녁 뭐 먹을까요", "날씨가 많이 춥네요", "고객센터 몇 시에 열어요?",
-             "이 챗봇 누가 만들었어요?", "영화 추천해 주세요", "제 말 듣고 있어요?"]
+GIBBERISH = [
+    "ㅁㄴㅇㄹㅁㄴㅇㄹ",
+    "asdfjkl;",
+    "ㅋㅋㅋㅋㅋㅋㅋ",
+    "...",
+    "!!!",
+    "ㅏㅓㅗㅜ",
+    "뷁뷁",
+    "zzz",
+    "1234",
+    "ㄱㄱㄱ?",
+    "😀😀",
+    "@@",
+]
+OFF_TOPIC = [
+    "오늘 저녁 뭐 먹을까요",
+    "날씨가 많이 춥네요",
+    "고객센터 몇 시에 열어요?",
+    "이 챗봇 누가 만들었어요?",
+    "영화 추천해 주세요",
+    "제 말 듣고 있어요?",
+]
 
 
 def _squash(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", text.lower())
 
 
-def _same(value: Optional[ChoiceValue], expected: Optional[ChoiceValue]) -> bool:
+def _same(value: ChoiceValue | None, expected: ChoiceValue | None) -> bool:
     if expected is None or value is None:
         return value is None and expected is None
     if expected is UNKNOWN or value is UNKNOWN:
@@ -273,21 +299,28 @@ def _same(value: Optional[ChoiceValue], expected: Optional[ChoiceValue]) -> bool
     return value == expected
 
 
-def _value(reading: Optional[ChoiceReading]) -> Optional[ChoiceValue]:
+def _value(reading: ChoiceReading | None) -> ChoiceValue | None:
     return None if reading is None else reading.value
 
 
 def test_no_held_out_sentence_is_a_near_copy_of_a_training_sentence() -> None:
-    trained = {_squash(sentence) for labels in training_sentences().values()
-               for block in labels.values() for sentence in block}
+    trained = {
+        _squash(sentence)
+        for labels in training_sentences().values()
+        for block in labels.values()
+        for sentence in block
+    }
     copies = []
     for question, rows in HELD_OUT.items():
         for text, _, _ in rows:
             squashed = _squash(text)
             for sentence in trained:
                 matcher = difflib.SequenceMatcher(None, squashed, sentence)
-                if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 \
-                        and matcher.ratio() >= 0.9:
+                if (
+                    matcher.real_quick_ratio() >= 0.9
+                    and matcher.quick_ratio() >= 0.9
+                    and matcher.ratio() >= 0.9
+                ):
                     copies.append((question, text, sentence))
     assert copies == []
 
@@ -295,9 +328,11 @@ def test_no_held_out_sentence_is_a_near_copy_of_a_training_sentence() -> None:
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_held_out_accuracy_is_at_least_ninety_percent(question: str) -> None:
     rows = HELD_OUT[question]
-    wrong = [(text, _value(read_choice(question, text)), expected)
-             for text, expected, _ in rows
-             if not _same(_value(read_choice(question, text)), expected)]
+    wrong = [
+        (text, _value(read_choice(question, text)), expected)
+        for text, expected, _ in rows
+        if not _same(_value(read_choice(question, text)), expected)
+    ]
     accuracy = 1 - len(wrong) / len(rows)
     assert accuracy >= 0.9, (accuracy, wrong)
 
@@ -314,17 +349,20 @@ def test_negations_and_dont_knows_are_never_read_confidently_wrong(question: str
     assert confident_wrong == []
 
 
-@pytest.mark.parametrize("text, question, expected", [
-    # The examples the keyword tables missed, and the negations named in the design. These are
-    # not part of the held-out table: "정지 됐어요" is the training sentence "정지됐어요" with a
-    # space, and the near-copy check would rightly refuse it there.
-    ("한 달 요금 자체를 낮추고 싶어요", "goals", [F]),
-    ("번호만 살려 주세요", "goals", [K]),
-    ("이번 주엔 여유가 전혀 없어요", "none_amount", True),
-    ("정지 안 됐어요", "service_suspended", False),
-    ("정지 됐어요", "service_suspended", True),
-    ("요금 낮추는 건 말고 나눠서만 내고 싶어요", "goals", [I]),
-])
+@pytest.mark.parametrize(
+    "text, question, expected",
+    [
+        # The examples the keyword tables missed, and the negations named in the design. These are
+        # not part of the held-out table: "정지 됐어요" is the training sentence "정지됐어요" with a
+        # space, and the near-copy check would rightly refuse it there.
+        ("한 달 요금 자체를 낮추고 싶어요", "goals", [F]),
+        ("번호만 살려 주세요", "goals", [K]),
+        ("이번 주엔 여유가 전혀 없어요", "none_amount", True),
+        ("정지 안 됐어요", "service_suspended", False),
+        ("정지 됐어요", "service_suspended", True),
+        ("요금 낮추는 건 말고 나눠서만 내고 싶어요", "goals", [INST]),
+    ],
+)
 def test_the_examples_of_the_design(text: str, question: str, expected: ChoiceValue) -> None:
     assert _value(read_choice(question, text)) == expected
 
@@ -406,8 +444,23 @@ ODD_TEXT = st.one_of(
     st.text(alphabet=st.characters(min_codepoint=0x1100, max_codepoint=0x11FF), max_size=200),
     st.text(alphabet=st.characters(min_codepoint=0x3130, max_codepoint=0x318F), max_size=200),
     st.text(alphabet="안못않없아니말고빼는은지 모르겠정됐?!ㅠㅋ.", max_size=300),
-    st.sampled_from(["", " ", "\x00", "\u200b", "\ufeff", "\u202e정지", "e\u0301", "한", "🙏" * 2000,
-                     "안" * 2000, "없" * 301, "\n\n\n", "\t다요\t"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "\u200b",
+            "\ufeff",
+            "\u202e정지",
+            "e\u0301",
+            "한",
+            "🙏" * 2000,
+            "안" * 2000,
+            "없" * 301,
+            "\n\n\n",
+            "\t다요\t",
+        ]
+    ),
 )
 
 

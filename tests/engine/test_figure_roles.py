@@ -7,8 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from negotiation.confirmation import (FIGURE_ORDER, figures_message, named_figure,
-                                      read_confirmation, read_role, summary_lines)
+from negotiation.confirmation import (
+    FIGURE_ORDER,
+    figures_message,
+    named_figure,
+    read_confirmation,
+    read_role,
+    summary_lines,
+)
 from negotiation.money import find_amounts
 from negotiation.scripts import Situation
 from negotiation.understanding import AMOUNT_SLOTS, read_message
@@ -16,51 +22,68 @@ from negotiation.understanding import AMOUNT_SLOTS, read_message
 # --- 요금 as the unpaid bill: the predicate decides, not the noun --------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("요금 28만원 밀린 거 때문에요", {"arrears_amount": 280_000}),
-    ("폰 요금이 90만원 넘게 연체됐어요", {"arrears_amount": 900_000}),
-    ("인터넷 요금 12만원 연체중이에요", {"arrears_amount": 120_000}),
-    ("핸드폰비 미납된게 50만원이에요", {"arrears_amount": 500_000}),
-    ("못 낸 통신비가 30만원이에요", {"arrears_amount": 300_000}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("요금 28만원 밀린 거 때문에요", {"arrears_amount": 280_000}),
+        ("폰 요금이 90만원 넘게 연체됐어요", {"arrears_amount": 900_000}),
+        ("인터넷 요금 12만원 연체중이에요", {"arrears_amount": 120_000}),
+        ("핸드폰비 미납된게 50만원이에요", {"arrears_amount": 500_000}),
+        ("못 낸 통신비가 30만원이에요", {"arrears_amount": 300_000}),
+    ],
+)
 def test_an_unpaid_bill_named_as_요금_is_the_arrears(text, expected):
     assert read_message(text).values == expected
 
 
-@pytest.mark.parametrize("text", [
-    "요금 40만원 밀렸고 월 요금은 7만원이요",
-    "요금 40만원 밀렸어요. 월 요금은 7만원이에요",
-    "월 요금 7만원이고 밀린 건 40만원",
-    "매달 7만원 나오는데 40만원 밀렸어요",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "요금 40만원 밀렸고 월 요금은 7만원이요",
+        "요금 40만원 밀렸어요. 월 요금은 7만원이에요",
+        "월 요금 7만원이고 밀린 건 40만원",
+        "매달 7만원 나오는데 40만원 밀렸어요",
+    ],
+)
 def test_two_amounts_each_take_their_own_clause(text):
     assert read_message(text).values == {"arrears_amount": 400_000, "monthly_bill": 70_000}
 
 
 def test_a_rate_per_month_is_not_a_month_count():
     assert read_message("통신비가 한 달에 8만원인데 석 달 못 냈어요").values == {
-        "months_overdue": 3, "monthly_bill": 80_000}
+        "months_overdue": 3,
+        "monthly_bill": 80_000,
+    }
 
 
 # --- direct answers --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, requested, expected", [
-    ("3만원은 돼요", "lump_sum", {"lump_sum": 30_000}),
-    ("3만원 가능해요", "lump_sum", {"lump_sum": 30_000}),
-    ("10만원이요", "lump_sum", {"lump_sum": 100_000}),
-    ("매달 10만원 낼 수 있어요", "lump_sum", {"monthly_budget": 100_000}),  # plainly the budget
-    ("4만원 나오는데 10만원까지 가능해요", "monthly_bill",
-     {"monthly_bill": 40_000, "monthly_budget": 100_000}),
-    ("요금까지 한 달에 3만원이 한계예요", "monthly_budget", {"monthly_budget": 30_000}),
-    ("요금 포함 한 달 15만원이요", "monthly_budget", {"monthly_budget": 150_000}),
-    ("요금은 5만원이고 15만원까지 낼 수 있어요", "monthly_budget",
-     {"monthly_bill": 50_000, "monthly_budget": 150_000}),
-    ("0", "lump_sum", {"lump_sum": 0}),
-    ("3", "months_overdue", {"months_overdue": 3}),
-    ("이번 주엔 여유가 전혀 없어요", "lump_sum", {"lump_sum": 0}),
-    ("지금은 없어", "lump_sum", {"lump_sum": 0}),
-])
+@pytest.mark.parametrize(
+    "text, requested, expected",
+    [
+        ("3만원은 돼요", "lump_sum", {"lump_sum": 30_000}),
+        ("3만원 가능해요", "lump_sum", {"lump_sum": 30_000}),
+        ("10만원이요", "lump_sum", {"lump_sum": 100_000}),
+        ("매달 10만원 낼 수 있어요", "lump_sum", {"monthly_budget": 100_000}),  # plainly the budget
+        (
+            "4만원 나오는데 10만원까지 가능해요",
+            "monthly_bill",
+            {"monthly_bill": 40_000, "monthly_budget": 100_000},
+        ),
+        ("요금까지 한 달에 3만원이 한계예요", "monthly_budget", {"monthly_budget": 30_000}),
+        ("요금 포함 한 달 15만원이요", "monthly_budget", {"monthly_budget": 150_000}),
+        (
+            "요금은 5만원이고 15만원까지 낼 수 있어요",
+            "monthly_budget",
+            {"monthly_bill": 50_000, "monthly_budget": 150_000},
+        ),
+        ("0", "lump_sum", {"lump_sum": 0}),
+        ("3", "months_overdue", {"months_overdue": 3}),
+        ("이번 주엔 여유가 전혀 없어요", "lump_sum", {"lump_sum": 0}),
+        ("지금은 없어", "lump_sum", {"lump_sum": 0}),
+    ],
+)
 def test_a_figure_answers_the_question_unless_it_plainly_names_another(text, requested, expected):
     assert read_message(text, requested_slot=requested).values == expected
 
@@ -70,8 +93,9 @@ def test_an_answer_never_quietly_replaces_a_figure_given_for_another_question():
     reading = read_message("5만원이요", requested_slot="lump_sum", known={"monthly_budget": 150000})
     assert reading.values == {"lump_sum": 50_000}
     # A bare amount while the arrears are known is asked about, not stored over them.
-    reading = read_message("두 달이요 10만원", requested_slot="months_overdue",
-                           known={"arrears_amount": 350000})
+    reading = read_message(
+        "두 달이요 10만원", requested_slot="months_overdue", known={"arrears_amount": 350000}
+    )
     assert "arrears_amount" not in reading.values and reading.ambiguous
     # The same figure said again is that figure, with nothing to ask.
     reading = read_message("35만원이요", known={"arrears_amount": 350000})
@@ -79,8 +103,9 @@ def test_an_answer_never_quietly_replaces_a_figure_given_for_another_question():
 
 
 def test_a_bare_month_count_does_not_replace_a_known_one():
-    reading = read_message("끊긴 지 한 달 됐어요", requested_slot="service_suspended",
-                           known={"months_overdue": 3})
+    reading = read_message(
+        "끊긴 지 한 달 됐어요", requested_slot="service_suspended", known={"months_overdue": 3}
+    )
     assert reading.values == {"service_suspended": True}
 
 
@@ -103,21 +128,28 @@ def test_after_the_plan_요금_is_the_monthly_bill():
 # --- corrections inside one message -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, value", [
-    ("35만 원이요, 아 아니에요 38만 원이에요", 380_000),
-    ("20만 좀 넘는데 정확히는 213,000원", 213_000),
-    ("30만원 말고 33만원이요", 330_000),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("35만 원이요, 아 아니에요 38만 원이에요", 380_000),
+        ("20만 좀 넘는데 정확히는 213,000원", 213_000),
+        ("30만원 말고 33만원이요", 330_000),
+    ],
+)
 def test_a_correction_inside_a_message_wins(text, value):
     assert read_message(text, requested_slot="arrears_amount").values == {"arrears_amount": value}
 
 
 def test_a_budget_on_top_of_the_bill_is_marked_for_the_bill_to_be_added():
-    reading = read_message("요금은 요금대로 내고, 밀린 거에는 한 달에 6만 4천원 더 낼 수 있어요",
-                           requested_slot="monthly_budget")
+    reading = read_message(
+        "요금은 요금대로 내고, 밀린 거에는 한 달에 6만 4천원 더 낼 수 있어요",
+        requested_slot="monthly_budget",
+    )
     assert reading.values == {"monthly_budget": 64_000}
     assert reading.on_top_of_bill == {"monthly_budget"}
-    assert not read_message("15만원까지 낼 수 있어요", requested_slot="monthly_budget").on_top_of_bill
+    assert not read_message(
+        "15만원까지 낼 수 있어요", requested_slot="monthly_budget"
+    ).on_top_of_bill
 
 
 # --- unknown stays unknown --------------------------------------------------------------------
@@ -132,36 +164,56 @@ def test_not_knowing_is_never_read_as_yes_or_no(requested, text):
 # --- choices in people's own words -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, goals", [
-    ("한 달 요금 자체를 낮추고 싶어요", ["fee_adjustment"]),
-    ("번호만 살려 주세요", ["keep_service"]),
-    ("요금제를 더 싼 걸로 바꾸고, 정지만 안 됐으면 좋겠어요", ["fee_adjustment", "keep_service"]),
-    ("다시 쓰게만 해줘", ["keep_service"]),
-    ("installment로", ["installment"]),
-])
+@pytest.mark.parametrize(
+    "text, goals",
+    [
+        ("한 달 요금 자체를 낮추고 싶어요", ["fee_adjustment"]),
+        ("번호만 살려 주세요", ["keep_service"]),
+        (
+            "요금제를 더 싼 걸로 바꾸고, 정지만 안 됐으면 좋겠어요",
+            ["fee_adjustment", "keep_service"],
+        ),
+        ("다시 쓰게만 해줘", ["keep_service"]),
+        ("installment로", ["installment"]),
+    ],
+)
 def test_goals_in_the_persons_own_words(text, goals):
     assert read_message(text, requested_slot="goals").values["goals"] == goals
 
 
-@pytest.mark.parametrize("text, suspended", [
-    ("안끊겻어요", False), ("인터넷은 아직 나와", False), ("전화는 돼요", False),
-    ("끊긴 지 한 달 됐어요", True), ("전화가 안 돼요", True),
-])
+@pytest.mark.parametrize(
+    "text, suspended",
+    [
+        ("안끊겻어요", False),
+        ("인터넷은 아직 나와", False),
+        ("전화는 돼요", False),
+        ("끊긴 지 한 달 됐어요", True),
+        ("전화가 안 돼요", True),
+    ],
+)
 def test_suspension_as_people_type_it(text, suspended):
-    assert read_message(text, requested_slot="service_suspended").values[
-        "service_suspended"] is suspended
+    assert (
+        read_message(text, requested_slot="service_suspended").values["service_suspended"]
+        is suspended
+    )
 
 
 def test_talk_of_using_the_phone_outside_the_suspension_question_is_not_an_answer():
-    reading = read_message("요금을 좀 낮추고 싶어요. 너무 비싸게 쓰고 있는 것 같아서요",
-                           requested_slot="goals")
+    reading = read_message(
+        "요금을 좀 낮추고 싶어요. 너무 비싸게 쓰고 있는 것 같아서요", requested_slot="goals"
+    )
     assert "service_suspended" not in reading.values
 
 
-@pytest.mark.parametrize("text, months", [
-    ("다음 달에 아르바이트 시작해요", 1), ("응 다다음 달쯤", 2),
-    ("남편이 반년 정도 지나면 다시 일할 수 있대요", 6), ("ㅇㅇ 담달 월급 오름", 1),
-])
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("다음 달에 아르바이트 시작해요", 1),
+        ("응 다다음 달쯤", 2),
+        ("남편이 반년 정도 지나면 다시 일할 수 있대요", 6),
+        ("ㅇㅇ 담달 월급 오름", 1),
+    ],
+)
 def test_a_recovery_in_the_persons_words(text, months):
     values = read_message(text, requested_slot="recovery_expected").values
     assert values["recovery_expected"] is True and values["recovery_months"] == months
@@ -170,19 +222,35 @@ def test_a_recovery_in_the_persons_words(text, months):
 # --- the confirmation ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, answer", [
-    ("네 맞아요", True), ("ㅇㅇ", True), ("마자", True), ("네 다 맞아요", True),
-    ("고칠게요", False), ("아니요", False), ("틀렸어요", False), ("음", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("네 맞아요", True),
+        ("ㅇㅇ", True),
+        ("마자", True),
+        ("네 다 맞아요", True),
+        ("고칠게요", False),
+        ("아니요", False),
+        ("틀렸어요", False),
+        ("음", None),
+        ("", None),
+    ],
+)
 def test_reading_the_confirmation(text, answer):
     assert read_confirmation(text) is answer
 
 
-@pytest.mark.parametrize("text, slot", [
-    ("미납액을 고칠게요", "arrears_amount"), ("밀린 기간을 고칠게요", "months_overdue"),
-    ("월 예산이 틀렸어요", "monthly_budget"), ("한 번에 낼 금액을 고칠게요", "lump_sum"),
-    ("복지 해당을 고칠게요", "welfare_status"), ("통신사가 달라요", "carrier"),
-])
+@pytest.mark.parametrize(
+    "text, slot",
+    [
+        ("미납액을 고칠게요", "arrears_amount"),
+        ("밀린 기간을 고칠게요", "months_overdue"),
+        ("월 예산이 틀렸어요", "monthly_budget"),
+        ("한 번에 낼 금액을 고칠게요", "lump_sum"),
+        ("복지 해당을 고칠게요", "welfare_status"),
+        ("통신사가 달라요", "carrier"),
+    ],
+)
 def test_the_figure_to_fix_is_named(text, slot):
     assert named_figure(text) == slot
 
@@ -196,14 +264,30 @@ def test_the_role_of_an_ambiguous_amount():
 
 
 def test_the_figures_message_follows_the_contract():
-    situation = Situation(carrier="KT", arrears_amount=350_000, months_overdue=2,
-                          monthly_bill=55_000, monthly_budget=150_000, lump_sum=0,
-                          welfare_status="none", service_suspended=None)
+    situation = Situation(
+        carrier="KT",
+        arrears_amount=350_000,
+        months_overdue=2,
+        monthly_bill=55_000,
+        monthly_budget=150_000,
+        lump_sum=0,
+        welfare_status="none",
+        service_suspended=None,
+    )
     message = figures_message(situation)
-    assert message == {"type": "figures", "carrier": "KT", "arrears_amount": 350_000,
-                       "months_overdue": 2, "monthly_bill": 55_000, "monthly_budget": 150_000,
-                       "lump_sum": 0, "recovery_months": None, "recovery_budget": None,
-                       "welfare_status": "none", "service_suspended": None}
+    assert message == {
+        "type": "figures",
+        "carrier": "KT",
+        "arrears_amount": 350_000,
+        "months_overdue": 2,
+        "monthly_bill": 55_000,
+        "monthly_budget": 150_000,
+        "lump_sum": 0,
+        "recovery_months": None,
+        "recovery_budget": None,
+        "welfare_status": "none",
+        "service_suspended": None,
+    }
     lines = summary_lines(situation)
     assert "미납액: 35만원" in lines and "회선 정지: 모름" in lines
     assert len(lines) == len(FIGURE_ORDER) - 1  # no recovery budget without a recovery
@@ -211,14 +295,40 @@ def test_the_figures_message_follows_the_contract():
 
 # --- properties -------------------------------------------------------------------------------
 
-PIECES = ["요금", "밀린", "35만원", "5만 5천원", "매달", "낼 수 있어요", "두 달", "먼저", "한 번에",
-          "없어요", "나와요", "KT", "아니", "정확히는", "12만원", "가능해요", "그때부터", "3개월 뒤",
-          "연체", " ", ", ", "요금까지", "더", "0", "칠만원"]
+PIECES = [
+    "요금",
+    "밀린",
+    "35만원",
+    "5만 5천원",
+    "매달",
+    "낼 수 있어요",
+    "두 달",
+    "먼저",
+    "한 번에",
+    "없어요",
+    "나와요",
+    "KT",
+    "아니",
+    "정확히는",
+    "12만원",
+    "가능해요",
+    "그때부터",
+    "3개월 뒤",
+    "연체",
+    " ",
+    ", ",
+    "요금까지",
+    "더",
+    "0",
+    "칠만원",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12),
-       st.sampled_from([None, *AMOUNT_SLOTS, "months_overdue", "goals", "carrier"]))
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=12),
+    st.sampled_from([None, *AMOUNT_SLOTS, "months_overdue", "goals", "carrier"]),
+)
 def test_every_stored_amount_is_one_the_person_typed(pieces, requested):
     text = " ".join(pieces)
     reading = read_message(text, requested_slot=requested)

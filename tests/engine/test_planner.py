@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from negotiation.planner import (InstallmentPlan, even_payments, floor_1000, plan_installments)
+from negotiation.planner import InstallmentPlan, even_payments, floor_1000, plan_installments
 
 WON = st.integers(min_value=0, max_value=3_000_000)
 
@@ -44,13 +44,19 @@ def check_contract(plan: InstallmentPlan, recovery_months=None, recovery_budget=
 def test_the_contract_example():
     plan = plan_installments(350_000, 55_000, 150_000)
     assert plan.to_message() == {
-        "type": "installment_plan", "arrears_amount": 350_000, "monthly_bill": 55_000,
-        "monthly_budget": 150_000, "lump_sum": 0, "max_months": 6, "feasible": True,
+        "type": "installment_plan",
+        "arrears_amount": 350_000,
+        "monthly_bill": 55_000,
+        "monthly_budget": 150_000,
+        "lump_sum": 0,
+        "max_months": 6,
+        "feasible": True,
         "shortfall": 0,
         "options": [
             {"kind": "fastest", "months": 4, "payments": [95_000, 95_000, 95_000, 65_000]},
             {"kind": "even", "months": 4, "payments": [88_000, 88_000, 87_000, 87_000]},
-        ]}
+        ],
+    }
 
 
 def test_worked_example_not_feasible():
@@ -133,8 +139,9 @@ def test_step_up_with_no_room_at_first_starts_with_zero_payments():
     assert plan.option("step_up").payments == [0, 0, 150_000, 150_000]
 
 
-@pytest.mark.parametrize("bad", [dict(arrears_amount=-1), dict(monthly_bill=-1),
-                                 dict(lump_sum=-5), dict(max_months=0)])
+@pytest.mark.parametrize(
+    "bad", [dict(arrears_amount=-1), dict(monthly_bill=-1), dict(lump_sum=-5), dict(max_months=0)]
+)
 def test_rejects_impossible_inputs(bad):
     arguments = dict(arrears_amount=100_000, monthly_bill=50_000, monthly_budget=100_000)
     arguments.update(bad)
@@ -142,9 +149,13 @@ def test_rejects_impossible_inputs(bad):
         plan_installments(**arguments)
 
 
-@given(arrears=st.integers(min_value=1, max_value=5_000_000), bill=WON, budget=WON,
-       lump=st.integers(min_value=0, max_value=1_000_000),
-       max_months=st.integers(min_value=1, max_value=24))
+@given(
+    arrears=st.integers(min_value=1, max_value=5_000_000),
+    bill=WON,
+    budget=WON,
+    lump=st.integers(min_value=0, max_value=1_000_000),
+    max_months=st.integers(min_value=1, max_value=24),
+)
 @settings(max_examples=400)
 def test_every_plan_keeps_the_contract(arrears, bill, budget, lump, max_months):
     plan = plan_installments(arrears, bill, budget, lump_sum=lump, max_months=max_months)
@@ -154,13 +165,20 @@ def test_every_plan_keeps_the_contract(arrears, bill, budget, lump, max_months):
     check_contract(plan)
 
 
-@given(arrears=st.integers(min_value=1, max_value=5_000_000), bill=WON, budget=WON,
-       recovery_months=st.integers(min_value=1, max_value=6), recovery_budget=WON)
+@given(
+    arrears=st.integers(min_value=1, max_value=5_000_000),
+    bill=WON,
+    budget=WON,
+    recovery_months=st.integers(min_value=1, max_value=6),
+    recovery_budget=WON,
+)
 @settings(max_examples=400)
-def test_every_step_up_plan_keeps_the_contract(arrears, bill, budget, recovery_months,
-                                               recovery_budget):
-    plan = plan_installments(arrears, bill, budget, recovery_months=recovery_months,
-                             recovery_budget=recovery_budget)
+def test_every_step_up_plan_keeps_the_contract(
+    arrears, bill, budget, recovery_months, recovery_budget
+):
+    plan = plan_installments(
+        arrears, bill, budget, recovery_months=recovery_months, recovery_budget=recovery_budget
+    )
     check_contract(plan, recovery_months, recovery_budget)
     step_up = plan.option("step_up")
     if step_up is not None:
@@ -182,8 +200,10 @@ def test_fastest_and_even_follow_their_definitions(arrears, bill, budget):
     assert max(units) - min(units) <= 1
 
 
-@given(remaining=st.integers(min_value=1, max_value=10_000_000),
-       months=st.integers(min_value=1, max_value=24))
+@given(
+    remaining=st.integers(min_value=1, max_value=10_000_000),
+    months=st.integers(min_value=1, max_value=24),
+)
 def test_even_payments_share_units_fairly(remaining, months):
     payments = even_payments(remaining, months)
     assert sum(payments) == remaining and len(payments) == months

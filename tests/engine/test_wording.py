@@ -11,9 +11,17 @@ from negotiation.korean import josa
 from negotiation.planner import plan_installments
 from negotiation.scripts import Situation
 
-FULL = Situation(carrier="KT", arrears_amount=350_000, months_overdue=2, monthly_bill=55_000,
-                 monthly_budget=150_000, lump_sum=0, goals=["installment", "keep_service"],
-                 welfare_status="livelihood", service_suspended=True)
+FULL = Situation(
+    carrier="KT",
+    arrears_amount=350_000,
+    months_overdue=2,
+    monthly_bill=55_000,
+    monthly_budget=150_000,
+    lump_sum=0,
+    goals=["installment", "keep_service"],
+    welfare_status="livelihood",
+    service_suspended=True,
+)
 
 
 def test_every_fact_has_a_source_and_a_date():
@@ -28,8 +36,14 @@ def test_every_fact_has_a_source_and_a_date():
 def test_every_catalogue_item_has_a_date_and_the_contract_ids():
     items = load("alternatives")["items"]
     assert {item["id"] for item in items} == {
-        "welfare_discount", "selective_contract", "plan_downgrade", "micropayment_block",
-        "billing_date_change", "debt_adjustment", "dispute_mediation"}
+        "welfare_discount",
+        "selective_contract",
+        "plan_downgrade",
+        "micropayment_block",
+        "billing_date_change",
+        "debt_adjustment",
+        "dispute_mediation",
+    }
     for item in items:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["checked"]), item["id"]
         assert item["monthly_saving"] is None or item["source"], item["id"]
@@ -58,9 +72,17 @@ def test_small_arrears_get_the_thirty_day_credit_grace():
     assert "credit_grace" in keys
 
 
-@pytest.mark.parametrize("status, saving", [("livelihood", 33_500), ("housing_education", 21_500),
-                                            ("near_poverty", 21_500), ("basic_pension", 11_000),
-                                            ("disabled", None), ("veteran", None)])
+@pytest.mark.parametrize(
+    "status, saving",
+    [
+        ("livelihood", 33_500),
+        ("housing_education", 21_500),
+        ("near_poverty", 21_500),
+        ("basic_pension", 11_000),
+        ("disabled", None),
+        ("veteran", None),
+    ],
+)
 def test_welfare_discount_caps_per_status(status, saving):
     items = alternatives.build_alternatives(status, feasible=True)
     welfare = next(item for item in items if item.id == "welfare_discount")
@@ -90,9 +112,19 @@ def test_alternatives_message_shape():
 
 def test_stage_messages_follow_the_contract():
     assert [scripts.stage_message(n)["key"] for n in range(1, 7)] == [
-        "open", "situation", "goal", "information", "proposal", "agreement"]
-    assert scripts.stage_message(3) == {"type": "stage", "stage": 3, "key": "goal",
-                                        "title": "목표 정하기"}
+        "open",
+        "situation",
+        "goal",
+        "information",
+        "proposal",
+        "agreement",
+    ]
+    assert scripts.stage_message(3) == {
+        "type": "stage",
+        "stage": 3,
+        "key": "goal",
+        "title": "목표 정하기",
+    }
 
 
 @pytest.mark.parametrize("stage", range(1, 7))
@@ -119,8 +151,11 @@ def test_agreement_message_and_checklist():
     plan = plan_installments(350_000, 55_000, 150_000)
     message = scripts.agreement_message(FULL, plan.option("even"))
     assert message["type"] == "agreement" and message["carrier"] == "KT"
-    assert message["option"] == {"kind": "even", "months": 4,
-                                 "payments": [88_000, 88_000, 87_000, 87_000]}
+    assert message["option"] == {
+        "kind": "even",
+        "months": 4,
+        "payments": [88_000, 88_000, 87_000, 87_000],
+    }
     assert any("8만 8천원" in line for line in message["checklist"])
 
 
@@ -130,9 +165,17 @@ def test_the_checklist_fits_the_person():
     assert any("정지" in line and "확인" in line for line in suspended_on_welfare)
     assert any("할인" in line for line in suspended_on_welfare)
     # Not suspended, no wish to keep the line, no discount sought: neither item concerns them.
-    plain = Situation(carrier="KT", arrears_amount=350_000, months_overdue=2,
-                      monthly_bill=55_000, monthly_budget=150_000, lump_sum=0,
-                      goals=["installment"], welfare_status="none", service_suspended=False)
+    plain = Situation(
+        carrier="KT",
+        arrears_amount=350_000,
+        months_overdue=2,
+        monthly_bill=55_000,
+        monthly_budget=150_000,
+        lump_sum=0,
+        goals=["installment"],
+        welfare_status="none",
+        service_suspended=False,
+    )
     plain_checklist = scripts.checklist(plain, option)
     assert not any("정지 유예" in line or "할인" in line for line in plain_checklist)
     assert len(plain_checklist) == len(suspended_on_welfare) - 2
@@ -140,23 +183,34 @@ def test_the_checklist_fits_the_person():
 
 
 def test_payment_descriptions_read_naturally():
-    assert scripts.describe_payments([95_000, 95_000, 95_000, 65_000]) == \
-        "처음 3개월은 9만 5천원씩, 마지막 달은 6만 5천원"
+    assert (
+        scripts.describe_payments([95_000, 95_000, 95_000, 65_000])
+        == "처음 3개월은 9만 5천원씩, 마지막 달은 6만 5천원"
+    )
     assert scripts.describe_payments([50_000, 50_000]) == "매달 5만원씩"
 
 
 def test_every_message_template_is_complete():
-    for key in messages.keys():
+    for key in messages.keys():  # noqa: SIM118 - negotiation.messages.keys(), a function
         entry = load("messages")["messages"][key][0]
         fields = {name for _, name, _, _ in string.Formatter().parse(entry["text"]) if name}
         filled = messages.say(key, **{name: "X" for name in fields})
         assert "{" not in filled["text"], key
 
 
-@pytest.mark.parametrize("word, particle, expected", [
-    ("미납액", "을", "미납액을"), ("밀린 기간", "을", "밀린 기간을"), ("통신사", "을", "통신사를"),
-    ("KT", "로", "KT로"), ("알뜰폰", "로", "알뜰폰으로"), ("35만원", "로", "35만원으로"),
-    ("2개월", "로", "2개월로"), ("매달 요금", "은", "매달 요금은"), ("고객센터", "이", "고객센터가"),
-])
+@pytest.mark.parametrize(
+    "word, particle, expected",
+    [
+        ("미납액", "을", "미납액을"),
+        ("밀린 기간", "을", "밀린 기간을"),
+        ("통신사", "을", "통신사를"),
+        ("KT", "로", "KT로"),
+        ("알뜰폰", "로", "알뜰폰으로"),
+        ("35만원", "로", "35만원으로"),
+        ("2개월", "로", "2개월로"),
+        ("매달 요금", "은", "매달 요금은"),
+        ("고객센터", "이", "고객센터가"),
+    ],
+)
 def test_particles_follow_the_word(word, particle, expected):
     assert josa(word, particle) == expected

@@ -31,7 +31,7 @@ def test_no_held_out_sentence_is_in_the_training_data():
 
 
 def test_no_held_out_sentence_is_a_near_copy_of_a_training_sentence():
-    """"Held out" means more than "not byte-identical": the report's near-duplicate count
+    """ "Held out" means more than "not byte-identical": the report's near-duplicate count
     (spaces and punctuation ignored, similarity >= 0.9) must stay at zero."""
     spec = importlib.util.spec_from_file_location("eval_nlu", ROOT / "scripts/eval_nlu.py")
     eval_nlu = importlib.util.module_from_spec(spec)

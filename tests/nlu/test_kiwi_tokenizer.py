@@ -16,13 +16,25 @@ def nlp():
 def check_offsets(doc, text):
     assert doc.text == text
     for token in doc:
-        assert text[token.idx:token.idx + len(token.text)] == token.text
+        assert text[token.idx : token.idx + len(token.text)] == token.text
 
 
-@pytest.mark.parametrize("text", [
-    "SKT인데 35만원 밀렸고 매달 5만5천원 나와요", "했어요  ㅠㅠ", "  앞에 공백", "줄\n바꿈",
-    "분할납부 하고싶어요!!", "🙏 제발요", "ㅇㅇ", "", "   ", "LG U+ 써요", "12만 3천 5백원",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SKT인데 35만원 밀렸고 매달 5만5천원 나와요",
+        "했어요  ㅠㅠ",
+        "  앞에 공백",
+        "줄\n바꿈",
+        "분할납부 하고싶어요!!",
+        "🙏 제발요",
+        "ㅇㅇ",
+        "",
+        "   ",
+        "LG U+ 써요",
+        "12만 3천 5백원",
+    ],
+)
 def test_offsets_match_the_text(nlp, text):
     check_offsets(nlp(text), text)
 
@@ -34,7 +46,10 @@ def test_morphemes_give_lemmas_and_tags(nlp):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("가나다밀렸어요원만천 \n35ㅠㅋ.,!?abcSKT+~")),
-               max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("가나다밀렸어요원만천 \n35ㅠㅋ.,!?abcSKT+~")), max_size=40
+    )
+)
 def test_offsets_hold_for_any_text(nlp, text):
     check_offsets(nlp(text), text)
