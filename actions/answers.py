@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_intent, utter
+from actions.common import latest_intent, names_an_option, utter
 from negotiation.messages import keys
 
 
@@ -25,4 +26,7 @@ class ActionAnswerQuestion(Action):
     ) -> list[dict[str, Any]]:
         key = f"answer_{latest_intent(tracker)}"
         utter(dispatcher, key if key in keys() else "answer_ask_how_to_negotiate")
+        if names_an_option(tracker):
+            # "둘이 총액은 같은 거죠? 그럼 고르게 나눠서요": answered, and the choice is kept.
+            return [FollowupAction("action_confirm_agreement")]
         return []

@@ -14,6 +14,7 @@ from negotiation.data import max_months
 from negotiation.messages import say
 from negotiation.planner import InstallmentPlan, plan_installments
 from negotiation.scripts import Situation
+from negotiation.understanding import find_option, find_option_position
 
 # Intents that step aside from the coach's question (a question of their own, help, leaving):
 # the rules answer them and the form asks its question again. Any other reply inside a form is
@@ -221,3 +222,11 @@ def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
         for event in events_since_the_person(tracker)
         if event.get("event") == "slot"
     }
+
+
+def names_an_option(tracker: Tracker) -> bool:
+    """After the plan: whether the latest message picks one of the options shown."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(tracker.get_slot("plan_shown")) and (
+        find_option(text) is not None or find_option_position(text) is not None
+    )

@@ -19,6 +19,7 @@ from actions.common import (
     bullet_list,
     events_since_the_person,
     missing_plan_figures,
+    names_an_option,
     plan_for,
     send_structured,
     shows_cards,
@@ -28,12 +29,13 @@ from actions.common import (
 )
 from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
+from negotiation.confirmation import read_confirmation
 from negotiation.korean import josa
 from negotiation.money import format_won
 from negotiation.planner import InstallmentPlan, PlanOption
 from negotiation.risk import reminder, risk_timeline
 from negotiation.scripts import Situation
-from negotiation.understanding import find_option, find_option_position
+from negotiation.understanding import find_option_position
 
 
 def enter_stage(
@@ -202,6 +204,18 @@ def _send_alternatives(
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
 
+def _option_buttons(plan: InstallmentPlan | None) -> list[dict[str, str]]:
+    if plan is None or len(plan.options) == 1:
+        return [{"title": "네, 이걸로 할게요", "payload": "네 이걸로 할게요"}]
+    return [
+        {
+            "title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
+            "payload": f"{scripts.option_label(option.kind)}로 할게요",
+        }
+        for option in plan.options
+    ]
+
+
 def _ask_for_option(dispatcher: CollectingDispatcher, plan: InstallmentPlan) -> None:
     if len(plan.options) == 1:
         utter(dispatcher, "ask_plan_option_single")
@@ -254,8 +268,13 @@ class ActionUpdatePlan(Action):
         if not changed and names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]  # "fastest로", "첫번째꺼"
         if not changed:
-            # "잘못 말했어요" with no new figure: ask which one, rather than repeat the plan.
-            utter(dispatcher, "which_figure_to_change")
+            # Nothing new and no option named: say the plan stands and offer its options as
+            # buttons; "잘못 말했어요" alone asks which figure.
+            plan = plan_for(situation)
+            if read_confirmation(tracker.latest_message.get("text") or "") is False:
+                utter(dispatcher, "which_figure_to_change")
+            else:
+                utter(dispatcher, "plan_unchanged", buttons=_option_buttons(plan))
             return []
         return propose(dispatcher, tracker, situation)
 
@@ -295,7 +314,9 @@ class ActionConfirmAgreement(Action):
             tracker.latest_message.get("text") or "",
         )
         if option is None:
-            utter(dispatcher, "option_unavailable")
+            wanted = tracker.get_slot("plan_option")
+            reason = "option_unavailable_step_up" if wanted == "step_up" else "option_unavailable"
+            utter(dispatcher, reason)
             _ask_for_option(dispatcher, plan)
             return [SlotSet("plan_option", None)]
 
@@ -343,7 +364,8 @@ class ActionConfirmAgreement(Action):
         if position is not None:
             # "1번" is the first option shown, whichever kind that is.
             return plan.options[position - 1] if position <= len(plan.options) else None
-        if kind is None:
+        if kind is None or len(plan.options) == 1:
+            # With one option shown (a plan that does not fit), any choice of kind is that one.
             return plan.options[0]
         return plan.option(kind)
 
@@ -380,14 +402,6 @@ class ActionCarryOn(Action):
         return []
 
 
-def names_an_option(tracker: Tracker) -> bool:
-    """After the plan: whether the latest message picks one of the options shown."""
-    text = tracker.latest_message.get("text") or ""
-    return bool(tracker.get_slot("plan_shown")) and (
-        find_option(text) is not None or find_option_position(text) is not None
-    )
-
-
 class ActionHandleUnclear(Action):
     """A message the classifier could not place, or one outside the coach's scope, outside the
     forms. After the plan it may still pick an option in the person's own words ("even으로",
@@ -402,9 +416,9 @@ class ActionHandleUnclear(Action):
     ) -> list[EventType]:
         if names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]
-        if not tracker.get_slot("stage") and slots_set_this_turn(tracker):
-            # A first message the classifier could not place but that told figures
-            # ("유플 두달 밀렸는데 얼마인지는 몰라"): begin with what it said.
+        if not tracker.get_slot("stage"):
+            # A first message the classifier could not place ("유플 두달 밀렸는데 얼마인지는
+            # 몰라", "할머니 휴대폰 요금 때문에 왔어요"): the person came for this; begin.
             return [FollowupAction("action_begin")]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "out_of_scope":

@@ -31,9 +31,9 @@ FIGURE_ORDER = (
 )
 
 YES = re.compile(
-    r"^\s*(네|넵|넹|예|옙|응|웅|어|ㅇㅇ|ㅇㅋ|오케이|ok|okay|yes|yep|yeah|y|맞|마자|마즘|그래|좋아|"
+    r"^\s*(네|넵|넹|예|옙|응|웅|어|잉|ㅇㅇ|ㅇㅋ|오케이|ok|okay|yes|yep|yeah|y|맞|마자|마즘|그래|그려|좋아|하모|"
     r"확인|콜|굿|굳|good|right|correct)|"
-    r"맞아|맞습니다|맞네|맞음|맞고|정확|틀린\s?(거|게|건)\s?없|다\s?맞|그대로"
+    r"맞아|맞어|맞소|맞지|맞다|맞구|맞습니다|맞네|맞음|맞고|정확|틀린\s?(거|게|건)\s?없|다\s?맞|그대로"
 )
 FIX = re.compile(
     r"고칠|고쳐|수정|틀렸|틀려|틀림|틀린|잘못|아니|아뇨|아님|노노|ㄴㄴ|no\b|다르|달라|바꿀|바꿔|"
@@ -114,6 +114,10 @@ def summary_lines(situation: Situation) -> list[str]:
 def read_confirmation(text: str, intent: str | None = None) -> bool | None:
     """True for "네 맞아요", False for "고칠게요" / "아니요", None when it says neither."""
     lowered = text.strip().lower()
+    # "이거 나중에 바꿀 수도 있죠? 네 맞아요": the answer follows the person's own question.
+    after_question = re.split(r"[?？]", lowered)[-1].strip()
+    if after_question and after_question != lowered:
+        lowered = after_question
     if not lowered:
         return None
     if FIX.search(lowered) or intent == "deny":

@@ -530,6 +530,11 @@ OPTION_POSITIONS = {
 
 
 def find_option_position(text: str) -> int | None:
+    bare = re.fullmatch(
+        r"\s*([1-3])\s*(번|번째|번이요|요|로|으로|로요|로 할게요)?\s*[.!~]*\s*", text
+    )
+    if bare:
+        return int(bare.group(1))  # "2" answering "어떤 방법으로 제안하시겠어요?"
     return _first_with_a_cue(text, OPTION_POSITIONS)
 
 
@@ -847,8 +852,9 @@ def _read_amounts(
         ):
             if not plain:
                 role = requested_slot  # an answer does not quietly replace another figure
-            else:
+            elif not EXPLICIT_CORRECTION.search(text):
                 # "다합쳐서 한달 12만" answering the budget, read as the arrears: ask which.
+                # ("아 잘못 말했어요, 미납액은 30만원이에요" is a correction: it replaces.)
                 reading.ambiguous.append(Ambiguity(found.value, (requested_slot, role)))
                 previous_role = None
                 continue
@@ -1115,9 +1121,14 @@ def _states_goal(text: str) -> bool:
     return bool(re.search(r"싶|원해|원합|하려|할래|주세요|주셨으면|줘|좋겠|부탁|받고", text))
 
 
+# "잘못 말했어요", "고칠게요": the person corrects a figure they gave earlier.
+EXPLICIT_CORRECTION = re.compile(
+    r"잘못|정정|고칠|고쳐|바꿔|바꿀|틀렸|틀려|아니라|아니고|실은|사실은|다시\s?말"
+)
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
 SELF_CORRECTION = re.compile(
+    r"합쳐서|합치면|합하면|더하면|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신"
 )

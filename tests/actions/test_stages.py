@@ -189,7 +189,8 @@ def test_an_option_not_in_the_plan_is_asked_again(dispatcher, domain):
     )
     events = run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     assert "agreement" not in types(dispatcher)
-    assert "그 방법은 지금 계획에 없어요" in texts(dispatcher)[0]
+    # Says why the step-up plan is missing (no recovery told) and what to say to get one.
+    assert "형편이 언제 얼마나 나아질지" in texts(dispatcher)[0]
     assert slot_events(events) == {"plan_option": None}
 
 

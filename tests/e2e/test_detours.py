@@ -47,6 +47,7 @@ def test_a_correction_after_the_plan_brings_a_new_plan(conversation):
         "없어요",
         "해당 없어요",
         "없어요",
+        "네 맞아요",
     ]:
         conversation.say(message)
     first = conversation.custom("installment_plan")[-1]
@@ -79,6 +80,7 @@ def test_a_yes_or_no_after_the_agreement_is_never_left_unanswered(conversation):
         "없어요",
         "해당 없어요",
         "없어요",
+        "네 맞아요",
         "네",
     ]:
         conversation.say(message)
