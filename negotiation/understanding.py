@@ -115,6 +115,8 @@ CARRIER_SYNONYMS: list[tuple[str, str]] = [
     ("mvno", "MVNO"),
     ("알뜰요금", "MVNO"),
     ("kb리브", "MVNO"),
+    ("케이티엠", "MVNO"),
+    ("케이티 엠", "MVNO"),
     ("리브모바일", "MVNO"),
     ("리브 모바일", "MVNO"),
     ("kb 리브", "MVNO"),
@@ -341,6 +343,7 @@ SUSPENDED_NO = re.compile(
     r"정지\s?예정|정지\s?될까|곧 정지"
 )
 SUSPENDED_YES = re.compile(
+    r"\bblocked\b|can'?t\s?(make\s?)?call|걸\s?수(가)?\s?없|발신(이)?\s?(안|막|정지)|"
     r"끊긴\s?지|끊긴지|정지\s?먹|먹통|(전화|인터넷|문자|데이터)(가|이|는)?\s?안\s?(돼|되|걸|터)|안\s?걸려|"
     r"\bsuspended\b|\bcut\s?off\b|"
     r"정지\s?(가|이|를)?\s?(됐|되었|됬|됨|돼\s?있|돼서|되어|당했|당함|상태|먹었|먹음|걸렸)|끊겼|끊어졌|"
@@ -641,9 +644,14 @@ def _read_months(
     known: set[str],
     reading: Reading,
 ) -> None:
+    previous_month: Found | None = None
     for found in months:
         if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[: found.start]):
             continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
+        hesitation = previous_month is not None and re.search(
+            r"인가|인지|아니|맞다|맞아|정확히|\.\.", text[previous_month.end : found.start]
+        )
+        previous_month = found
         if found in recovery:
             slot = "recovery_months"
         else:
@@ -664,7 +672,7 @@ def _read_months(
                 slot = "months_overdue"  # while the situation is being told, a bare "두 달" is it
             else:
                 continue
-        _store(reading, slot, found.value)
+        _store(reading, slot, found.value, replaces=bool(hesitation))
     bare = re.fullmatch(r"\s*(\d{1,2})\s?(이요|요|입니다|임)?[.!~ ]*", text)
     if requested_slot in MONTH_SLOTS and requested_slot not in reading.values and bare:
         _store(reading, requested_slot, int(bare.group(1)))  # "3" answering "몇 달째인가요?"
@@ -778,6 +786,14 @@ def _read_amounts(
 ) -> None:
     amounts = find_amounts(text)
     previous_role: str | None = None
+    # "요금 4만에 부가서비스 1만 해서 5만": the parts before a total are not figures of their own;
+    # the total takes the role the first part has.
+    totals = {
+        index
+        for index in range(1, len(amounts))
+        if SUM_MARKER.search(text[amounts[index - 1].end : amounts[index].start])
+    }
+    part_role: str | None = None
     for index, found in enumerate(amounts):
         clause = clause_at(clauses, found.start)
         clause_start, clause_end = (clause.start, clause.end) if clause else (0, len(text))
@@ -786,12 +802,15 @@ def _read_amounts(
         span_end = min(
             clause_end, amounts[index + 1].start if index + 1 < len(amounts) else len(text)
         )
-        if (
-            re.match(r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 8])
-            and index > 0
-        ):
+        negated = re.match(
+            r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 8]
+        )
+        a_range = re.match(r"\s?대(요|야|인|이고|쯤|\?|\s|$)", text[found.end : found.end + 4])
+        if (negated and index > 0) or (a_range and index + 1 < len(amounts)):
+            # "18만원이에요, 15만원 아니고요": the figure they are not saying; "6만원대요? 6만
+            # 5천원쯤": a range, then the figure.
             previous_role = None
-            continue  # "18만원이에요, 15만원 아니고요": the figure they are not saying
+            continue
         span = re.sub(
             r"\s+", " ", text[span_start : found.start] + " " + text[found.end : span_end]
         )
@@ -812,6 +831,18 @@ def _read_amounts(
         if role is None and clause is not None:
             # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
             role, plain = _role_named_before(text, clauses, clause, amounts, requested_slot)
+        is_part = any(
+            later in totals and not re.search(r"[.?!\n]", text[found.end : amounts[later].start])
+            for later in range(index + 1, len(amounts))
+        )
+        if is_part:
+            part_role = part_role or (role if role != "bill_noun" else None) or requested_slot
+            if part_role == "bill_noun" or part_role not in AMOUNT_SLOTS:
+                part_role = None
+            continue
+        if index in totals and part_role is not None and not plain:
+            role, plain = part_role, True
+            part_role = None
         beyond = _beyond_the_bill(text[: found.start], text[found.end : span_end], requested_slot)
         if beyond is not None:
             role, plain = beyond, True
@@ -1104,6 +1135,7 @@ WELFARE_NEGATED = re.compile(
 
 
 RECOVERY_NO = re.compile(
+    r"(나아질|좋아질|풀릴|나아지)[^.?!]{0,6}(없|뭐가|뭐\s)|"
     r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
     r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really"
 )
@@ -1125,10 +1157,13 @@ def _states_goal(text: str) -> bool:
 EXPLICIT_CORRECTION = re.compile(
     r"잘못|정정|고칠|고쳐|바꿔|바꿀|틀렸|틀려|아니라|아니고|실은|사실은|다시\s?말"
 )
+# Before a total, after its parts: "해서 5만", "보태줘서 13만원", "다 합쳐서", "총".
+SUM_MARKER = re.compile(r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총")
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
 SELF_CORRECTION = re.compile(
-    r"합쳐서|합치면|합하면|더하면|"
+    # A total after its parts ("4만에 부가서비스 1만 해서 5만") replaces them too.
+    r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신"
 )

@@ -340,3 +340,37 @@ def test_every_stored_amount_is_one_the_person_typed(pieces, requested):
                 assert slot == requested or 0 in typed
     for ambiguity in reading.ambiguous:
         assert ambiguity.value in typed and ambiguity.candidates
+
+
+# --- totals, ranges and hesitations (classes found in the fresh held-out corpus) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        ("요금이 4만에 부가서비스 1만 해서 5만이요", "monthly_bill", {"monthly_bill": 50_000}),
+        (
+            "인터넷 2만2천, 가게 전화 1만1천, 폰 두 대 12만 해서 15만 3천원이요",
+            "monthly_bill",
+            {"monthly_bill": 153_000},
+        ),
+        (
+            "제 월급에서 8만원, 남편이 5만원 보태줘서 13만원이요 요금 포함이요",
+            "monthly_budget",
+            {"monthly_budget": 130_000},
+        ),
+        ("한 6만원대요? 6만 5천원쯤일 거예요", "monthly_bill", {"monthly_bill": 65_000}),
+        ("네 달인가 다섯 달인가.. 다섯 달 맞다", "months_overdue", {"months_overdue": 5}),
+    ],
+)
+def test_a_total_a_range_and_a_hesitation(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["outgoing calls blocked 됐어요", "전화 걸 수가 없어요", "발신이 막혔어요"]
+)
+def test_a_blocked_line_is_suspended(text):
+    assert read_message(text, requested_slot="service_suspended").values == {
+        "service_suspended": True
+    }
