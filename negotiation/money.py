@@ -381,7 +381,14 @@ def _read_hangul_amount(text: str, match: re.Match[str]) -> _Amount | None:
     if len(chars) > _MAX_HANGUL_NUMERALS:
         return None
     word_starts = [0] + [i for i in range(1, len(chars)) if chars[i][0] != chars[i - 1][0] + 1]
-    if start > 0 and _is_hangul(text[start - 1]):
+    glued = start > 0 and _is_hangul(text[start - 1])
+    if glued and len(word_starts) > 1:
+        first_word = "".join(char for _, char in chars[: word_starts[1]])
+        if not re.search("[만억]", first_word):
+            # "요금이 백만원": the 이 glued to 요금 ends that word (a particle), and the space
+            # after it ends it too; the amount is the next word, never "이 백만" (2,000,000).
+            glued, word_starts = False, word_starts[1:]
+    if glued:
         tail = _glued_word_tail(text, start, chars)
         readings = [
             reading

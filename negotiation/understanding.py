@@ -69,6 +69,7 @@ STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼
 PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
 # After these, a budget is the one for when finances have improved ("그때부터는 20만원").
 RECOVERY_MARKERS = re.compile(
+    r"취업하면|취직되면|일\s?구하면|복직하면|알바하면|"
     r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|나중에\s?(낼|내|갚)|"
     r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면"
 )
@@ -305,6 +306,7 @@ WELFARE_CUES: list[tuple[str, str]] = [
     ("disab", "disabled"),
     ("veteran", "veteran"),
     ("basic pension", "basic_pension"),
+    ("노인연금", "basic_pension"),
     ("near poverty", "near_poverty"),
     ("livelihood", "livelihood"),
     ("housing", "housing_education"),
@@ -331,6 +333,7 @@ WELFARE_NONE = (
 # Only as the answer to "is the line suspended?": out of that question, "쓰고 있어요" is about
 # something else.
 SUSPENDED_NO_ANSWER = re.compile(
+    r"(^|\s)안\s?(됐|되었|됬)|전화\s?(오는|와|받)|"
     r"아직\s?(나와|나옴|돼|되|써|쓰고|잘|멀쩡|살아)|(전화|인터넷|문자|데이터|통화)(는|도|가|이)?\s?"
     r"(돼|되|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|\bnot\s?(yet|suspended)|\bstill\s?(work|on)"
 )
@@ -742,6 +745,13 @@ def _role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     one ("돼요", "가능해요", "낼 수 있어요") and none at all leave the amount to the question
     asked ("3만원은 돼요" answering the lump-sum question is the lump sum).
     """
+    role, plain = _role_of_words(span, requested_slot)
+    if role == "monthly_budget" and requested_slot == "recovery_budget":
+        role = "recovery_budget"  # the budget named while the one after the recovery is asked
+    return role, plain
+
+
+def _role_of_words(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     if (
         BUDGET_INCLUSIVE.search(span)
         and not ARREARS_PREDICATE.search(span)
@@ -901,7 +911,8 @@ def _read_amounts(
         trained = _trained("none_amount", text)
         if trained is True or (
             trained is None
-            and not says_not_known(text)
+            # "글쎄요 없다고 보는 게 맞을 것 같아요": unsure, yet it says none.
+            and (not says_not_known(text) or re.search(r"없다고|없을\s?(것|거)|없는\s?게", text))
             and not re.search(r"^아니\s?(잠깐|잠시|근데)|없진|없는\s?건\s?아니|영원히", text)
             and (NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text))
         ):
@@ -1048,7 +1059,9 @@ def _read_welfare(
             reading.unknown.add("welfare_status")
         return
     keyword = find_welfare(text)
-    if requested_slot == "welfare_status" and trained is not None:
+    if requested_slot == "welfare_status" and re.fullmatch(r"\s*[xX×]\s*", text):
+        reading.values["welfare_status"] = "none"  # "x": none of these
+    elif requested_slot == "welfare_status" and trained is not None:
         reading.values["welfare_status"] = trained
     elif keyword and trained in (None, keyword) and not WELFARE_NEGATED.search(text):
         reading.values["welfare_status"] = keyword
@@ -1158,7 +1171,9 @@ EXPLICIT_CORRECTION = re.compile(
     r"잘못|정정|고칠|고쳐|바꿔|바꿀|틀렸|틀려|아니라|아니고|실은|사실은|다시\s?말"
 )
 # Before a total, after its parts: "해서 5만", "보태줘서 13만원", "다 합쳐서", "총".
-SUM_MARKER = re.compile(r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총")
+SUM_MARKER = re.compile(
+    r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총|니까|그러니|있어서|있으니"
+)
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
 SELF_CORRECTION = re.compile(

@@ -374,3 +374,30 @@ def test_a_blocked_line_is_suspended(text):
     assert read_message(text, requested_slot="service_suspended").values == {
         "service_suspended": True
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        (
+            "인터넷이 3만 3천원이고 폰 두 회선 합쳐서 10만 7천원이니까 한 달에 14만원이요",
+            "monthly_bill",
+            {"monthly_bill": 140_000},
+        ),
+        (
+            "취업하면 한 달에 25만원은 낼 수 있을 것 같은데요",
+            "recovery_budget",
+            {"recovery_budget": 250_000},
+        ),
+        ("x", "welfare_status", {"welfare_status": "none"}),
+        ("노인연금 받어라", "welfare_status", {"welfare_status": "basic_pension"}),
+        ("글쎄요 없다고 보는 게 맞을 것 같아요", "lump_sum", {"lump_sum": 0}),
+        (
+            "아마 안 됐을 거예요 전화 오는 거 받았어요",
+            "service_suspended",
+            {"service_suspended": False},
+        ),
+    ],
+)
+def test_more_answers_as_people_give_them(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected

@@ -525,3 +525,12 @@ def test_a_long_digit_run_is_never_read_as_a_shorter_amount(length, suffix, digi
     text = digit * length + suffix
     assert find_amounts(text) == []
     assert find_months(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("요금이 백만원 넘게 밀렸어요", 1_000_000), ("요금이 삼십만 원이에요", 300_000)],
+)
+def test_a_particle_glued_to_a_word_is_not_a_numeral_of_the_amount_after_it(text, value):
+    # "요금이 백만원" once read as "이 백만" = 2,000,000: a wrong number.
+    assert [found.value for found in find_amounts(text)] == [value]
