@@ -31,6 +31,7 @@ from negotiation import alternatives as alternatives_catalogue
 from negotiation import scripts
 from negotiation.confirmation import read_confirmation
 from negotiation.korean import josa
+from negotiation.messages import say
 from negotiation.money import format_won
 from negotiation.planner import InstallmentPlan, PlanOption
 from negotiation.risk import reminder, risk_timeline
@@ -204,6 +205,20 @@ def _send_alternatives(
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
 
+def _said_last(tracker: Tracker, key: str) -> bool:
+    """Whether the coach's last text before the person's latest message was message ``key``."""
+    opening = say(key)["text"].split(".")[0]
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "bot" and event.get("text"):
+            return str(event["text"]).startswith(opening)
+    return False
+
+
 def _option_buttons(plan: InstallmentPlan | None) -> list[dict[str, str]]:
     if plan is None or len(plan.options) == 1:
         return [{"title": "네, 이걸로 할게요", "payload": "네 이걸로 할게요"}]
@@ -274,7 +289,13 @@ class ActionUpdatePlan(Action):
             if read_confirmation(tracker.latest_message.get("text") or "") is False:
                 utter(dispatcher, "which_figure_to_change")
             else:
-                utter(dispatcher, "plan_unchanged", buttons=_option_buttons(plan))
+                # Said once already: never the same words a second time in a row.
+                key = (
+                    "plan_unchanged_again"
+                    if _said_last(tracker, "plan_unchanged")
+                    else ("plan_unchanged")
+                )
+                utter(dispatcher, key, buttons=_option_buttons(plan))
             return []
         return propose(dispatcher, tracker, situation)
 

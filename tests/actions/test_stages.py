@@ -347,3 +347,23 @@ def test_the_core_fallback_never_undoes_what_the_person_said(dispatcher, domain)
     events = run_action(ActionDefaultFallback(), dispatcher, tracker, domain)
     assert texts(dispatcher)[-1].startswith("죄송해요")
     assert events == [{"event": "followup", "name": "goal_form", "timestamp": None}]
+
+
+def test_a_plan_unchanged_twice_is_not_said_twice_in_the_same_words(dispatcher, domain):
+    from actions.stages import ActionUpdatePlan
+    from negotiation.messages import say
+
+    slots = {**FULL_SITUATION, "stage": 6, "plan_shown": True}
+    tracker = make_tracker(slots=slots, text="요금 낮추는 쪽으로 할게요", intent="inform")
+    run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    first = texts(dispatcher)[-1]
+    assert first == say("plan_unchanged")["text"]
+    assert dispatcher.messages[-1]["buttons"]
+
+    again = make_tracker(slots=slots, text="요금 낮추는 쪽으로 할게요", intent="inform")
+    again.events[:0] = [
+        {"event": "user", "text": "요금 낮추는 쪽으로 할게요", "parse_data": {}},
+        {"event": "bot", "text": first},
+    ]
+    run_action(ActionUpdatePlan(), dispatcher, again, domain)
+    assert texts(dispatcher)[-1] != first and dispatcher.messages[-1]["buttons"]
