@@ -94,11 +94,11 @@ def choose(page, title, key=None):
     wait_for_the_coach(page)
 
 
-def confirm_figures_if_asked(page):
-    """Say the figures are right if the coach shows them (test_the_figures_are_confirmed... checks
-    that it does); the other tests are about the page, not about that step."""
-    if page.locator(".coach-plan").count() == 0 and page.locator(".coach-figures").count():
-        choose(page, "맞아요")
+def confirm_figures(page):
+    """Say the figures are right: the coach always shows them before the plan (the strict check
+    of that step is test_the_figures_are_confirmed_before_the_plan)."""
+    expect(page.locator(".coach-figures").last).to_be_visible()
+    choose(page, "맞아요")
 
 
 def check_accessibility(page, when):
@@ -191,7 +191,7 @@ def test_a_whole_conversation_shows_the_plan_and_the_checklist(page):
     check_accessibility(page, "at the start")
     for answer in ANSWERS:
         say(page, answer)
-    confirm_figures_if_asked(page)
+    confirm_figures(page)
     plan = page.locator(".coach-plan").last
     expect(plan).to_contain_text("95,000원")  # fastest: 9만 5천원 a month
     expect(plan).to_contain_text("88,000원")  # even: 8만 8천원 in the first months
@@ -216,7 +216,7 @@ def test_after_a_long_conversation_every_card_button_works_by_keyboard(page, ser
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=servers["url"])
     for answer in ANSWERS:
         say(page, answer)
-    confirm_figures_if_asked(page)
+    confirm_figures(page)
     choose(page, "매달 고르게 나눠 갚기 (4개월)", key="Enter")
     agreement = page.locator(".coach-agreement")
     expect(agreement).to_be_visible(timeout=60_000)
