@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from negotiation.confirmation import label
+from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import load
 from negotiation.money import format_won
 from negotiation.understanding import read_message
@@ -38,18 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "conversations"
 REPORT = ROOT / "docs" / "understanding-report.md"
 MAX_TURNS = 45
-FIGURE_KEYS = (
-    "carrier",
-    "arrears_amount",
-    "months_overdue",
-    "monthly_bill",
-    "monthly_budget",
-    "lump_sum",
-    "recovery_months",
-    "recovery_budget",
-    "welfare_status",
-    "service_suspended",
-)
+FIGURE_KEYS = FIGURE_ORDER  # every figure the `figures` message carries
 MONEY_KEYS = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget")
 CHECKED_KEYS = (*FIGURE_KEYS, "goals", "recovery_expected")
 ROLE_BUTTONS: dict[str, str] = load("wording")["figure_roles"]  # the coach's own buttons

@@ -6,6 +6,23 @@ import pytest
 import requests
 import socketio
 
+# One answer at a time up to the plan: KT, 35만원, two months, not suspended, instalments,
+# 5만 5천원 a month, a 15만원 budget, no lump sum, no welfare, no recovery, figures confirmed.
+TO_THE_PLAN = [
+    "안녕하세요",
+    "KT요",
+    "35만원",
+    "두 달",
+    "아니요",
+    "분할 납부요",
+    "5만 5천원",
+    "15만원",
+    "없어요",
+    "해당 없어요",
+    "없어요",
+    "네 맞아요",
+]
+
 
 def test_an_unreadable_amount_is_asked_again_and_nothing_is_stored(conversation):
     conversation.say("안녕하세요")
@@ -35,20 +52,7 @@ def test_the_coach_never_asks_again_for_what_it_was_told(conversation):
 
 
 def test_a_correction_after_the_plan_brings_a_new_plan(conversation):
-    for message in [
-        "안녕하세요",
-        "KT요",
-        "35만원",
-        "두 달",
-        "아니요",
-        "분할 납부요",
-        "5만 5천원",
-        "15만원",
-        "없어요",
-        "해당 없어요",
-        "없어요",
-        "네 맞아요",
-    ]:
+    for message in TO_THE_PLAN:
         conversation.say(message)
     first = conversation.custom("installment_plan")[-1]
     replies = conversation.say("아 잘못 말했어요, 미납액은 30만원이에요")
@@ -68,21 +72,7 @@ def test_any_first_yes_no_or_help_opens_stage_1(conversation, first_message):
 
 
 def test_a_yes_or_no_after_the_agreement_is_never_left_unanswered(conversation):
-    for message in [
-        "안녕하세요",
-        "KT요",
-        "35만원",
-        "두 달",
-        "아니요",
-        "분할 납부요",
-        "5만 5천원",
-        "15만원",
-        "없어요",
-        "해당 없어요",
-        "없어요",
-        "네 맞아요",
-        "네",
-    ]:
+    for message in [*TO_THE_PLAN, "네"]:
         conversation.say(message)
     assert conversation.custom("agreement")
     for message in ["ㅇㅇ", "몰라", "아니"]:
