@@ -157,8 +157,10 @@ def propose(
             bill=format_won(situation.monthly_bill),
             budget=format_won(situation.monthly_budget),
         )
-    if plan.feasible and not shows_cards(tracker):  # the plan card shows the options
-        for option in plan.options:
+    if plan.feasible:
+        # The web chat's plan card lists the options; other channels get them as text. (Only a
+        # plan that does not fit gets the "어려워요" message, on every channel.)
+        for option in [] if shows_cards(tracker) else plan.options:
             utter(
                 dispatcher,
                 "plan_option",

@@ -367,3 +367,16 @@ def test_a_plan_unchanged_twice_is_not_said_twice_in_the_same_words(dispatcher, 
     ]
     run_action(ActionUpdatePlan(), dispatcher, again, domain)
     assert texts(dispatcher)[-1] != first and dispatcher.messages[-1]["buttons"]
+
+
+def test_a_feasible_plan_is_never_called_unworkable_on_the_web_chat(dispatcher, domain):
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 4, "recovery_expected": False, "figures_confirmed": True},
+        channel="socketio",
+    )
+    run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    [plan] = [
+        message for message in json_messages(dispatcher) if message["type"] == "installment_plan"
+    ]
+    assert plan["feasible"] is True
+    assert not any("어려워요" in text or "부족해요" in text for text in texts(dispatcher))
