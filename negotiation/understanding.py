@@ -52,6 +52,7 @@ BUDGET_INCLUSIVE = re.compile(
 # "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
 ON_TOP_OF_BILL = re.compile(
+    r"거기다|거기에다?|여기에\s?더|그거에\s?더|"
     r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
     r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)"
 )
@@ -79,6 +80,7 @@ ZERO_ALONE = re.compile(
 )
 # "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
 NONE_IN_SENTENCE = re.compile(
+    r"없는\s?(걸로|거로|것으로)|"
     r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
     r"한\s?푼|1도|하나도|\b0\s?원|빈털"
 )
@@ -275,6 +277,8 @@ GOAL_CUES: dict[str, Sequence[str]] = {
         "번호는 유지",
         "번호 지키",
         "번호는 지키",
+        "푸는",
+        "풀기",
     ),
 }
 # "다", "다다", "다!", "다ㅇㅇ": the whole answer is "all of them" (a bare 다 inside a sentence
@@ -499,6 +503,23 @@ def wants_to_skip(text: str) -> bool:
     return bool(SKIP.search(text.lower()))
 
 
+# "몰라요 아마 아니요", "글쎄요.. 아니요", "나아질 게 있간디 아니여": a hedge, then the answer.
+FINAL_NO = re.compile(
+    r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없어요|없음|no)[.!~ㅠ\s]*$"
+)
+FINAL_YES = re.compile(r"(^|\s)(네|예|응|있어요|맞아요|그래요|yes)[.!~\s]*$")
+
+
+def final_answer(text: str) -> bool | None:
+    """The yes or no a message ends with, after any hedging or question of the person's own."""
+    tail = re.split(r"[?？]", text.strip().lower())[-1].strip() or text.strip().lower()
+    if FINAL_NO.search(tail):
+        return False
+    if FINAL_YES.search(tail):
+        return True
+    return None
+
+
 def says_not_known(text: str) -> bool:
     """Whether the person says they do not know (rather than giving an unreadable answer)."""
     return bool(NOT_KNOWN.search(text))
@@ -627,7 +648,8 @@ def _per_month(text: str, found: Found) -> bool:
     """ "한 달에 8만원" is a rate (per month), not a count of months."""
     return found.value == 1 and bool(
         re.match(
-            r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)",
+            r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)|"
+            r"\s?(치\s?)?(요금|통신비|폰비|사용료|기본료|예산|수입|월급)",
             text[found.end :],
         )
     )
@@ -745,6 +767,8 @@ def _role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     one ("돼요", "가능해요", "낼 수 있어요") and none at all leave the amount to the question
     asked ("3만원은 돼요" answering the lump-sum question is the lump sum).
     """
+    # "42만 정지됨": 됨 here is the line's state, not "that much is possible".
+    span = re.sub(r"(정지|끊|막|해지)\S{0,2}\s?(됨|됐|돼|되었|되어|된|되)", " ", span)
     role, plain = _role_of_words(span, requested_slot)
     if role == "monthly_budget" and requested_slot == "recovery_budget":
         role = "recovery_budget"  # the budget named while the one after the recovery is asked
@@ -813,10 +837,14 @@ def _read_amounts(
             clause_end, amounts[index + 1].start if index + 1 < len(amounts) else len(text)
         )
         negated = re.match(
-            r"\s?(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 8]
+            r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
         )
         a_range = re.match(r"\s?대(요|야|인|이고|쯤|\?|\s|$)", text[found.end : found.end + 4])
-        if (negated and index > 0) or (a_range and index + 1 < len(amounts)):
+        # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
+        taken_back = negated and re.search(r"없", text[found.end :])
+        if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (
+            a_range and index + 1 < len(amounts)
+        ):
             # "18만원이에요, 15만원 아니고요": the figure they are not saying; "6만원대요? 6만
             # 5천원쯤": a range, then the figure.
             previous_role = None
@@ -829,9 +857,8 @@ def _read_amounts(
         if shares_clause:
             # "요금5만 예산12만": with another amount after it in the clause, the words just
             # before an amount name it.
-            before_role, before_plain = _role_of(text[span_start : found.start], requested_slot)
-            if before_plain or before_role == "bill_noun":
-                role, plain = before_role, before_plain
+            # ("총 24만원 KT 월요금 6만": 월요금 names the 6만, not the 24만.)
+            role, plain = _role_of(text[span_start : found.start], requested_slot)
         if (
             role == "monthly_budget"
             and "monthly_budget" in reading.values
@@ -907,7 +934,7 @@ def _read_amounts(
         and ZERO_ALONE.fullmatch(text.strip())
     ):
         _store(reading, requested_slot, 0)
-    if requested_slot == "lump_sum" and "lump_sum" not in reading.values and not amounts:
+    if requested_slot == "lump_sum" and "lump_sum" not in reading.values:
         trained = _trained("none_amount", text)
         if trained is True or (
             trained is None
@@ -1079,6 +1106,11 @@ def _read_suspension(
     text: str, requested_slot: str | None, intent: str | None, reading: Reading
 ) -> None:
     if requested_slot == "service_suspended":
+        # "정지요? 전화 되는 거 보니 아닌 것 같아요", "몰라요 아마 아니요": the answer at the end.
+        final = final_answer(text)
+        if final is not None and ("?" in text or says_not_known(text)):
+            reading.values["service_suspended"] = final
+            return
         trained = UNKNOWN if says_not_known(text) else _trained("service_suspended", text)
         if trained is UNKNOWN:
             reading.unknown.add("service_suspended")
@@ -1114,8 +1146,9 @@ def _read_recovery(
     if reading.has("recovery_months") or reading.has("recovery_budget"):
         reading.values["recovery_expected"] = True
         return
-    if RECOVERY_NO.search(text):
-        reading.values["recovery_expected"] = False  # "당분간은 비슷할 것 같아요", "아마 아닐듯"
+    if RECOVERY_NO.search(text) or final_answer(text) is False:
+        # "당분간은 비슷할 것 같아요", "몰라요 아마 아니요", "나아질 게 있간디 아니여"
+        reading.values["recovery_expected"] = False
         return
     if (
         RECOVERY_YES.search(text)
@@ -1172,13 +1205,14 @@ EXPLICIT_CORRECTION = re.compile(
 )
 # Before a total, after its parts: "해서 5만", "보태줘서 13만원", "다 합쳐서", "총".
 SUM_MARKER = re.compile(
-    r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총|니까|그러니|있어서|있으니"
+    r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총|있어서|있으니|"
+    r"니까\s?(한\s?달에|총|모두|전부|합)"
 )
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
 SELF_CORRECTION = re.compile(
     # A total after its parts ("4만에 부가서비스 1만 해서 5만") replaces them too.
-    r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|"
+    r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|(^|[\s,.])아\s|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신"
 )

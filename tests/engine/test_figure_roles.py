@@ -401,3 +401,54 @@ def test_a_blocked_line_is_suspended(text):
 )
 def test_more_answers_as_people_give_them(text, requested, expected):
     assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        (
+            "kt 3달 42만 정지됨",
+            None,
+            {
+                "carrier": "KT",
+                "months_overdue": 3,
+                "arrears_amount": 420_000,
+                "service_suspended": True,
+            },
+        ),
+        (
+            "3개월 밀렸고 총 24만원 KT 월요금 6만 한달 12만까지 가능",
+            None,
+            {
+                "carrier": "KT",
+                "months_overdue": 3,
+                "arrears_amount": 240_000,
+                "monthly_bill": 60_000,
+                "monthly_budget": 120_000,
+            },
+        ),
+        (
+            "SKT 쓰는데 요금이 30만 아니 33만원 밀렸어요",
+            None,
+            {"carrier": "SKT", "arrears_amount": 330_000},
+        ),
+        ("9만원, 아 할인 받아서 8만 5천원이요", "monthly_bill", {"monthly_bill": 85_000}),
+        (
+            "KT요 밀린 게 25만원이고 한 달 요금은 6만원이에요",
+            None,
+            {"carrier": "KT", "arrears_amount": 250_000, "monthly_bill": 60_000},
+        ),
+        ("몰라요 아마아니요", "recovery_expected", {"recovery_expected": False}),
+        (
+            "정지요? 전화 되는 거 보니 아닌 것 같아요",
+            "service_suspended",
+            {"service_suspended": False},
+        ),
+        ("3만원.. 아니 그냥 없는 걸로 할게요", "lump_sum", {"lump_sum": 0}),
+        ("끊긴거 푸는거요", "goals", {"goals": ["keep_service"]}),
+    ],
+)
+def test_taken_back_figures_hedged_answers_and_several_figures_in_a_clause(
+    text, requested, expected
+):
+    assert read_message(text, requested_slot=requested).values == expected
