@@ -714,6 +714,18 @@ def _read_months(
 SITUATION_QUESTIONS = (None, "carrier", "months_overdue", "service_suspended", "goals")
 
 
+def _taken_back_role(words: str, requested_slot: str | None, known: dict[str, Any]) -> str | None:
+    """The slot a taken-back figure was meant for, so that its replacement takes it."""
+    role, _ = _role_of(re.sub(r"\s+", " ", words), requested_slot)
+    if role == "bill_noun":
+        role = (
+            "monthly_bill" if "monthly_bill" in known or requested_slot == "monthly_bill" else None
+        )
+    if role is None and requested_slot in AMOUNT_SLOTS:
+        role = requested_slot
+    return role if role in AMOUNT_SLOTS else None
+
+
 def _role_named_before(
     text: str,
     clauses: list[Clause],
@@ -846,8 +858,13 @@ def _read_amounts(
             a_range and index + 1 < len(amounts)
         ):
             # "18만원이에요, 15만원 아니고요": the figure they are not saying; "6만원대요? 6만
-            # 5천원쯤": a range, then the figure.
-            previous_role = None
+            # 5천원쯤": a range, then the figure. A figure taken back ("7만원이 아니라 7만
+            # 5천원", "5만 말고 10만") passes its role to the one that replaces it.
+            previous_role = _taken_back_role(
+                text[span_start : found.start] + " " + text[found.end : span_end],
+                requested_slot,
+                known,
+            )
             continue
         span = re.sub(
             r"\s+", " ", text[span_start : found.start] + " " + text[found.end : span_end]

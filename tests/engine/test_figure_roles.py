@@ -452,3 +452,26 @@ def test_taken_back_figures_hedged_answers_and_several_figures_in_a_clause(
     text, requested, expected
 ):
     assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "after_plan", "expected"),
+    [
+        (
+            "요금이 7만원이 아니라 7만 5천원이고요",
+            "figures_confirmed",
+            False,
+            {"monthly_bill": 75_000},
+        ),
+        ("아 월요금 5만 아니고 4만5천이야", None, True, {"monthly_bill": 45_000}),
+        ("아 잠깐 지금 낼 수 있는거 5만 말고 10만이야", None, True, {"lump_sum": 100_000}),
+    ],
+)
+def test_a_figure_taken_back_passes_its_role_to_the_one_that_replaces_it(
+    text, requested, after_plan, expected
+):
+    known = {"monthly_bill": 70_000, "lump_sum": 50_000}
+    assert (
+        read_message(text, requested_slot=requested, known=known, after_plan=after_plan).values
+        == expected
+    )
