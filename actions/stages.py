@@ -291,11 +291,19 @@ class ActionUpdatePlan(Action):
             if read_confirmation(tracker.latest_message.get("text") or "") is False:
                 utter(dispatcher, "which_figure_to_change")
             else:
-                # Said once already: never the same words a second time in a row.
+                # Never the same words again: the second time points at the buttons; the third
+                # time a plan with one option is taken as agreed (there is nothing to choose),
+                # and with several the person is asked for just a number.
+                if _said_last(tracker, "plan_unchanged_again"):
+                    if plan is None or len(plan.options) == 1:
+                        utter(dispatcher, "plan_taken_as_agreed")
+                        return [FollowupAction("action_confirm_agreement")]
+                    utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(plan))
+                    return []
                 key = (
                     "plan_unchanged_again"
                     if _said_last(tracker, "plan_unchanged")
-                    else ("plan_unchanged")
+                    else "plan_unchanged"
                 )
                 utter(dispatcher, key, buttons=_option_buttons(plan))
             return []

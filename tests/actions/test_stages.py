@@ -380,3 +380,19 @@ def test_a_feasible_plan_is_never_called_unworkable_on_the_web_chat(dispatcher, 
     ]
     assert plan["feasible"] is True
     assert not any("어려워요" in text or "부족해요" in text for text in texts(dispatcher))
+
+
+def test_the_third_unchanged_reply_moves_on(dispatcher, domain):
+    from actions.stages import ActionUpdatePlan
+    from negotiation.messages import say
+
+    # A lump sum covers everything: one option only, so the third time it is taken as agreed.
+    slots = {**FULL_SITUATION, "stage": 6, "plan_shown": True, "lump_sum": 350000.0}
+    tracker = make_tracker(slots=slots, text="요금 낮추는 쪽으로 할게요", intent="inform")
+    tracker.events[:0] = [
+        {"event": "user", "text": "요금 낮추는 쪽으로 할게요", "parse_data": {}},
+        {"event": "bot", "text": say("plan_unchanged_again")["text"]},
+    ]
+    events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert texts(dispatcher)[-1] == say("plan_taken_as_agreed")["text"]
+    assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
