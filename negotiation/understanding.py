@@ -80,6 +80,7 @@ ZERO_ALONE = re.compile(
 )
 # "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
 NONE_IN_SENTENCE = re.compile(
+    r"(업|읎|업ㅅ)(서|어|써|음)|없써|"
     r"없는\s?(걸로|거로|것으로)|"
     r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
     r"한\s?푼|1도|하나도|\b0\s?원|빈털"
@@ -316,6 +317,9 @@ WELFARE_CUES: list[tuple[str, str]] = [
     ("housing", "housing_education"),
 ]
 WELFARE_NONE = (
+    "업서",
+    "업어",
+    "없써",
     "해당 없",
     "해당없",
     "해당 안",
@@ -380,6 +384,8 @@ OPTION_CUES: dict[str, Sequence[str]] = {
     ),
     "fastest": ("빨리", "빠른", "최대한", "fast", "빠르게", "얼른", "빨리 갚", "먼저 거", "짧게"),
     "even": (
+        "골고루",
+        "고루",
         "고르게",
         "균등",
         "똑같이",
