@@ -1047,10 +1047,6 @@ def _role_for_bare_amount(
     return None
 
 
-def _strong_lump_sum_cue(text: str) -> bool:
-    return any(cue in text for cue in ("한 번에", "한번에", "일시불", "목돈", "선납", "먼저"))
-
-
 def _read_choices(
     text: str,
     requested_slot: str | None,
