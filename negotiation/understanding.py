@@ -857,7 +857,11 @@ def _read_amounts(
         negated = re.match(
             r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
         )
-        a_range = re.match(r"\s?대(요|야|인|이고|쯤|\?|\s|$)", text[found.end : found.end + 4])
+        # "6만원대요?", "십만원 안쪽으로 나오는데 구만원쯤": a bound, then the figure.
+        a_range = re.match(
+            r"\s?대(요|야|인|이고|쯤|\?|\s|$)|\s?(안쪽|이내|미만|이하|밑으로|아래로|선에서)",
+            text[found.end : found.end + 6],
+        )
         # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
         taken_back = negated and re.search(r"없", text[found.end :])
         if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (

@@ -360,6 +360,12 @@ def test_every_stored_amount_is_one_the_person_typed(pieces, requested):
             {"monthly_budget": 130_000},
         ),
         ("한 6만원대요? 6만 5천원쯤일 거예요", "monthly_bill", {"monthly_bill": 65_000}),
+        (
+            "한 달에 십만원 안쪽으로 나오는데 구만원쯤 됩니더",
+            "monthly_bill",
+            {"monthly_bill": 90_000},
+        ),
+        ("10만원 이하로 낼 수 있어요", "monthly_budget", {"monthly_budget": 100_000}),
         ("네 달인가 다섯 달인가.. 다섯 달 맞다", "months_overdue", {"months_overdue": 5}),
     ],
 )
