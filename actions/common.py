@@ -72,13 +72,14 @@ def figure_label(slot: str) -> str:
     return label(slot) if slot in FIGURE_ORDER else slot
 
 
-def times_asked(tracker: Tracker, slot: str) -> int:
+def times_asked(tracker: Tracker, slot: str, count_detours: bool = False) -> int:
     """How many of the person's recent turns ended with the coach asking for ``slot``, in a row.
 
     Rasa's forms run ``action_ask_<slot>`` inside the form action, so the tracker has no event
     of the question itself; each time a form asks, though, it sets ``requested_slot``. A turn
     that began with the person's own question or a request for help does not count: the coach
-    asked again because it answered them, not because it misunderstood.
+    asked again because it answered them, not because it misunderstood (unless
+    ``count_detours``: the person still read the same question again).
     """
     count = 0
     turn: list[dict[str, Any]] = []
@@ -90,7 +91,7 @@ def times_asked(tracker: Tracker, slot: str) -> int:
         if verdict is False:
             return count
         intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        if verdict and intent not in DETOUR_INTENTS:
+        if verdict and (count_detours or intent not in DETOUR_INTENTS):
             count += 1
         turn = []
     verdict = _asked_in_turn(turn, slot)

@@ -121,7 +121,11 @@ class AskForSlot(Action, ABC):
             return []
         # Asked twice already without an answer: an easier question, never the same one again.
         # (This question is counted already: the form set requested_slot before asking.)
-        if times_asked(tracker, self.slot) >= 3 and has_message(f"easier_{self.slot}"):
+        # Every time counts here, a question answered on the way too: the person would read
+        # the same words a third time.
+        if times_asked(tracker, self.slot, count_detours=True) >= 3 and has_message(
+            f"easier_{self.slot}"
+        ):
             utter(dispatcher, f"easier_{self.slot}")
         else:
             utter(dispatcher, f"ask_{self.slot}")

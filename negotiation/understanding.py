@@ -80,6 +80,7 @@ ZERO_ALONE = re.compile(
 )
 # "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
 NONE_IN_SENTENCE = re.compile(
+    r"불가능|어렵습니다|어려워요|없는\s?(거|것)\s?같|"
     r"(업|읎|업ㅅ)(서|어|써|음)|없써|"
     r"없는\s?(걸로|거로|것으로)|"
     r"없(어|음|다|습|네|고|는데|요)|없$|\bzero\b|\bnone\b|\bnothing\b|"
@@ -119,6 +120,8 @@ CARRIER_SYNONYMS: list[tuple[str, str]] = [
     ("mvno", "MVNO"),
     ("알뜰요금", "MVNO"),
     ("kb리브", "MVNO"),
+    ("이지모바일", "MVNO"),
+    ("이지 모바일", "MVNO"),
     ("케이티엠", "MVNO"),
     ("케이티 엠", "MVNO"),
     ("리브모바일", "MVNO"),
@@ -511,7 +514,8 @@ def wants_to_skip(text: str) -> bool:
 
 # "몰라요 아마 아니요", "글쎄요.. 아니요", "나아질 게 있간디 아니여": a hedge, then the answer.
 FINAL_NO = re.compile(
-    r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없어요|없음|no)[.!~ㅠ\s]*$"
+    r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없는\s?(거|것)\s?같\S*|없어요|없음|no)"
+    r"[.!~ㅠ\s]*$"
 )
 FINAL_YES = re.compile(r"(^|\s)(네|예|응|있어요|맞아요|그래요|yes)[.!~\s]*$")
 
@@ -1109,8 +1113,11 @@ def _read_welfare(
             reading.unknown.add("welfare_status")
         return
     keyword = find_welfare(text)
-    if requested_slot == "welfare_status" and re.fullmatch(r"\s*[xX×]\s*", text):
-        reading.values["welfare_status"] = "none"  # "x": none of these
+    if requested_slot == "welfare_status" and (
+        re.fullmatch(r"\s*[xX×]\s*", text) or (not keyword and final_answer(text) is False)
+    ):
+        # "x": none of these; "그게 뭐에요? 없는거같아요": a question, then none.
+        reading.values["welfare_status"] = "none"
     elif requested_slot == "welfare_status" and trained is not None:
         reading.values["welfare_status"] = trained
     elif keyword and trained in (None, keyword) and not WELFARE_NEGATED.search(text):

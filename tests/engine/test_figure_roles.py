@@ -481,3 +481,15 @@ def test_a_figure_taken_back_passes_its_role_to_the_one_that_replaces_it(
         read_message(text, requested_slot=requested, known=known, after_plan=after_plan).values
         == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        ("그게 뭐에요? 없는거같아요", "welfare_status", {"welfare_status": "none"}),
+        ("현재는 불가능합니다", "lump_sum", {"lump_sum": 0}),
+        ("이지모바일이요", "carrier", {"carrier": "MVNO"}),
+    ],
+)
+def test_answers_from_the_final_unseen_corpus(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected
