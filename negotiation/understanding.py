@@ -1107,12 +1107,14 @@ def _read_goals(text: str, requested_slot: str | None, reading: Reading) -> None
 def _read_welfare(
     text: str, requested_slot: str | None, intent: str | None, reading: Reading
 ) -> None:
+    keyword = find_welfare(text)
+    if requested_slot != "welfare_status" and not keyword:
+        return  # nothing about welfare to read: no need to run the trained reader on it
     trained = UNKNOWN if says_not_known(text) else _trained("welfare_status", text)
     if trained is UNKNOWN:
         if requested_slot == "welfare_status":
             reading.unknown.add("welfare_status")
         return
-    keyword = find_welfare(text)
     if requested_slot == "welfare_status" and (
         re.fullmatch(r"\s*[xX×]\s*", text) or (not keyword and final_answer(text) is False)
     ):
