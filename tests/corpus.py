@@ -31,7 +31,7 @@ import yaml
 from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import load
 from negotiation.money import format_won
-from negotiation.understanding import read_message
+from negotiation.understanding import AMOUNT_SLOTS, read_message
 from tests.servers import Conversation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +39,7 @@ CORPUS = ROOT / "tests" / "conversations"
 REPORT = ROOT / "docs" / "understanding-report.md"
 MAX_TURNS = 45
 FIGURE_KEYS = FIGURE_ORDER  # every figure the `figures` message carries
-MONEY_KEYS = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget")
+MONEY_KEYS = AMOUNT_SLOTS  # the engine's amount slots
 CHECKED_KEYS = (*FIGURE_KEYS, "goals", "recovery_expected")
 ROLE_BUTTONS: dict[str, str] = load("wording")["figure_roles"]  # the coach's own buttons
 
