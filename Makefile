@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/coach.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help venv run shell test lint eval-nlu eval-conversations test-engine test-actions test-stories test-e2e validate train bench clean
+.PHONY: help venv run shell test lint transcripts eval-nlu eval-conversations test-engine test-actions test-stories test-e2e validate train bench clean
 
 help:
 	@echo "make run     set up, train when the data changed, start the coach (REST + socket.io)"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench   speed and memory of the engine and of a running coach"
 	@echo "make lint    ruff (checks, formatting) and mypy (strict on negotiation/)"
 	@echo "make eval-nlu  measure the NLU pipelines and write docs/nlu-report.md"
+	@echo "make transcripts  talk a dozen situations to the coach, write docs/transcripts.md"
 	@echo "make eval-conversations  talk the independent corpus to the coach, write docs/understanding-report.md"
 
 # The virtual environment is rebuilt when requirements.txt changes.
@@ -92,6 +93,9 @@ eval-nlu: $(VENV)/.installed $(SPACY_KO)
 # servers; writes docs/understanding-report.md. CORPUS=dir measures another corpus.
 eval-conversations: $(MODEL)
 	$(PY) scripts/eval_conversations.py $(if $(CORPUS),--corpus $(CORPUS) --out $(or $(OUT),docs/understanding-report-heldout.md))
+
+transcripts: $(MODEL)
+	$(PY) scripts/transcripts.py
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py $(if $(URL),--url $(URL))

@@ -9,10 +9,10 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from negotiation.advice import Proposal, make_proposal
 from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import max_months
 from negotiation.messages import say
-from negotiation.planner import InstallmentPlan, plan_installments
 from negotiation.scripts import Situation
 from negotiation.understanding import find_option, find_option_position
 
@@ -57,6 +57,7 @@ FIGURE_SLOTS = (
 )
 # Questions a person may not know the answer to; "모르겠어요" leaves them unknown and moves on.
 SKIPPABLE_SLOTS = (
+    "bill_checked",
     "months_overdue",
     "service_suspended",
     "lump_sum",
@@ -135,6 +136,7 @@ def situation_from_tracker(tracker: Tracker) -> Situation:
         goals=list(slot("goals") or []),
         welfare_status=slot("welfare_status"),
         service_suspended=slot("service_suspended"),
+        bill_checked=slot("bill_checked"),
     )
 
 
@@ -145,17 +147,9 @@ def missing_plan_figures(situation: Situation) -> list[str]:
     return [name for name in PLAN_FIGURES if getattr(situation, name) is None]
 
 
-def plan_for(situation: Situation) -> InstallmentPlan | None:
-    """The instalment plan for the person's figures (None when the lump sum covers it all)."""
-    return plan_installments(
-        arrears_amount=situation.arrears_amount,
-        monthly_bill=situation.monthly_bill,
-        monthly_budget=situation.monthly_budget,
-        lump_sum=situation.lump_sum or 0,
-        max_months=max_months(),
-        recovery_months=situation.recovery_months,
-        recovery_budget=situation.recovery_budget,
-    )
+def proposal_for(situation: Situation) -> Proposal:
+    """What the coach proposes for the person's figures (negotiation/advice.py decides)."""
+    return make_proposal(situation, max_months())
 
 
 def send_structured(

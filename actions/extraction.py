@@ -50,6 +50,7 @@ UNREADABLE_RESPONSES = {
     "service_suspended": "unreadable_choice",
     "welfare_status": "unreadable_choice",
     "recovery_expected": "unreadable_choice",
+    "bill_checked": "unreadable_choice",
     "figures_confirmed": "unreadable_confirmation",
 }
 GOAL_ORDER = ("installment", "fee_adjustment", "keep_service")
@@ -175,6 +176,9 @@ class MessageReader:
             changed.append(slot)
             if slot == "recovery_expected" and value is False:
                 self.events += [SlotSet("recovery_months", None), SlotSet("recovery_budget", None)]
+            if slot == "bill_checked" and has_message(f"bill_check_{value}"):
+                # What to look for on the bill, or the dispute route for a charge that is wrong.
+                utter(self.dispatcher, f"bill_check_{value}")
         return changed
 
     def _add_the_bill(self, reading: Reading) -> None:

@@ -49,6 +49,7 @@ ASKED_SLOTS = (
     "months_overdue",
     "service_suspended",
     "goals",
+    "bill_checked",
     "monthly_bill",
     "monthly_budget",
     "lump_sum",

@@ -20,15 +20,15 @@ from actions.common import (
     events_since_the_person,
     missing_plan_figures,
     names_an_option,
-    plan_for,
+    proposal_for,
     send_structured,
     shows_cards,
     situation_from_tracker,
     slots_set_this_turn,
     utter,
 )
+from negotiation import advice, scripts
 from negotiation import alternatives as alternatives_catalogue
-from negotiation import scripts
 from negotiation.confirmation import read_confirmation
 from negotiation.korean import josa
 from negotiation.messages import say
@@ -132,60 +132,116 @@ class ActionFinishGoal(Action):
 def propose(
     dispatcher: CollectingDispatcher, tracker: Tracker, situation: Situation
 ) -> list[EventType]:
-    """Stage 5's content: the plan, the alternatives, the lines to say, and the question."""
-    plan = plan_for(situation)
-    if plan is None:
+    """Stage 5's content, as negotiation/advice.py decides it: the plan (or what the person can
+    pay, or a request to lower the bill), the alternatives, the lines to say, and the question.
+    Hedges the conversation has not heard yet come once, where they first matter."""
+    proposal = proposal_for(situation)
+    plan = proposal.plan
+    capacity = format_won(max(proposal.capacity, 0))
+    if proposal.case == advice.PAID_AT_ONCE:
         utter(
             dispatcher,
             "plan_nothing_left",
             lump_sum=format_won(situation.lump_sum or 0),
             arrears=format_won(situation.arrears_amount),
         )
-        items = alternatives_catalogue.build_alternatives(situation.welfare_status, True)
-        _send_alternatives(dispatcher, tracker, items, 0)
-        send_script(dispatcher, tracker, "proposal_script", 5, situation)
-        utter(dispatcher, "ask_plan_option_single")
-        return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
-
-    capacity = scripts.situation_capacity(situation)
-    if capacity > 0:
-        utter(dispatcher, "proposal_intro", capacity=format_won(capacity))
-    else:
-        utter(
-            dispatcher,
-            "proposal_intro_no_room",
-            bill=format_won(situation.monthly_bill),
-            budget=format_won(situation.monthly_budget),
-        )
-    if plan.feasible:
-        # The web chat's plan card lists the options; other channels get them as text. (Only a
-        # plan that does not fit gets the "어려워요" message, on every channel.)
-        for option in [] if shows_cards(tracker) else plan.options:
+    elif proposal.case == advice.FEASIBLE:
+        utter(dispatcher, "proposal_intro", capacity=capacity)
+        # The web chat's plan card lists the options; other channels get them as text.
+        for option in [] if shows_cards(tracker) else proposal.choices:
             utter(
                 dispatcher,
                 "plan_option",
-                label=scripts.option_label(option.kind),
-                months=option.months,
+                label=proposal.label(option),
+                months=scripts.describe_duration(option.months),
                 schedule=scripts.describe_payments(option.payments),
             )
-    else:
-        even = plan.options[0]
+    elif proposal.case == advice.WITHIN_BUDGET:
+        assert plan is not None and proposal.first_choice is not None
+        within = proposal.first_choice
         utter(
             dispatcher,
-            "plan_infeasible",
+            "plan_within_budget",
             max_months=plan.max_months,
-            schedule=josa(scripts.describe_payments(even.payments), "이"),
-            shortfall=format_won(plan.shortfall),
+            needed=josa(format_won(plan.shortfall + proposal.capacity), "이"),
+            capacity=capacity,
+            shortfall=josa(format_won(plan.shortfall), "이"),
+            schedule=scripts.describe_payments(within.payments),
+            months=josa(scripts.describe_duration(within.months), "이"),
         )
-    send_structured(dispatcher, tracker, plan.to_message())
+    elif proposal.capacity > 0:
+        # Something is left now, but the budget drops below the bill after the recovery date.
+        utter(
+            dispatcher,
+            "plan_no_room_later",
+            recovery_months=scripts.describe_duration(int(situation.recovery_months or 0)),
+            recovery_budget=format_won(int(situation.recovery_budget or 0)),
+            bill=format_won(situation.monthly_bill),
+        )
+    else:
+        utter(
+            dispatcher,
+            "plan_no_room",
+            bill=format_won(situation.monthly_bill),
+            budget=format_won(situation.monthly_budget),
+        )
+        if situation.lump_sum:
+            utter(
+                dispatcher,
+                "plan_no_room_lump_sum",
+                lump_sum=josa(format_won(situation.lump_sum), "은"),
+            )
+    message = advice.plan_message(proposal)
+    if message is not None:
+        send_structured(dispatcher, tracker, message)
 
-    items = alternatives_catalogue.build_alternatives(
-        situation.welfare_status, plan.feasible, plan.shortfall
-    )
-    _send_alternatives(dispatcher, tracker, items, plan.shortfall)
-    send_script(dispatcher, tracker, "proposal_script", 5, situation, plan, plan.options[0])
-    _ask_for_option(dispatcher, plan)
-    return [SlotSet("plan_option", None), SlotSet("plan_shown", True)]
+    said = list(tracker.get_slot("hedges_said") or [])
+    for key, text in advice.hedges_to_say(proposal, said):
+        dispatcher.utter_message(text=text)
+        said.append(key)
+
+    items = advice.alternatives_for(proposal)
+    _send_alternatives(dispatcher, tracker, items, plan.shortfall if plan else 0)
+    _tell_discounted(dispatcher, advice.with_discount(proposal, items))
+    script = advice.script_message(proposal, 5)
+    utter(dispatcher, "proposal_script", lines=bullet_list(script["lines"], tracker))
+    send_structured(dispatcher, tracker, script)
+    _ask_for_option(dispatcher, proposal)
+    return [
+        SlotSet("plan_option", None),
+        SlotSet("plan_shown", True),
+        SlotSet("hedges_said", said),
+    ]
+
+
+def _tell_discounted(
+    dispatcher: CollectingDispatcher, discounted: advice.Discounted | None
+) -> None:
+    """The schedule with a discount the bill alone decides, offered as what to ask for later."""
+    if discounted is None:
+        return
+    lowered = discounted.proposal
+    option = lowered.first_choice
+    values = {
+        "saving": josa(format_won(discounted.saving), "이"),
+        "bill": format_won(int(lowered.situation.monthly_bill or 0)),
+    }
+    if lowered.case == advice.FEASIBLE and option is not None:
+        utter(
+            dispatcher,
+            "plan_with_discount",
+            months=scripts.describe_duration(option.months),
+            schedule=scripts.describe_payments(option.payments),
+            **values,
+        )
+    elif lowered.case == advice.WITHIN_BUDGET and option is not None:
+        utter(
+            dispatcher,
+            "plan_with_discount_longer",
+            schedule=scripts.describe_payments(option.payments),
+            months=josa(scripts.describe_duration(option.months), "이"),
+            **values,
+        )
 
 
 def _send_alternatives(
@@ -197,12 +253,11 @@ def _send_alternatives(
     # Kept as text on every channel: the explanations (how to apply, where) are not in the card.
     utter(dispatcher, "alternatives", items=bullet_list(scripts.alternative_lines(items)))
     if alternatives_catalogue.covered_by_savings(items, shortfall):
-        saving = sum(item.monthly_saving or 0 for item in items)
         utter(
             dispatcher,
             "alternatives_cover_shortfall",
-            saving=format_won(saving),
-            shortfall=format_won(shortfall),
+            saving=format_won(alternatives_catalogue.known_savings(items)),
+            shortfall=josa(format_won(shortfall), "을"),
         )
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
@@ -221,30 +276,28 @@ def _said_last(tracker: Tracker, key: str) -> bool:
     return False
 
 
-def _option_buttons(plan: InstallmentPlan | None) -> list[dict[str, str]]:
-    if plan is None or len(plan.options) == 1:
+def _option_buttons(proposal: advice.Proposal) -> list[dict[str, str]]:
+    if len(proposal.choices) == 1:
         return [{"title": "네, 이걸로 할게요", "payload": "네 이걸로 할게요"}]
+    if not proposal.choices:
+        return [{"title": "네, 이렇게 요청할게요", "payload": "네 이걸로 할게요"}]
     return [
         {
-            "title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
+            "title": f"{proposal.label(option)} ({scripts.describe_duration(option.months)})",
             "payload": f"{scripts.option_label(option.kind)}로 할게요",
         }
-        for option in plan.options
+        for option in proposal.choices
     ]
 
 
-def _ask_for_option(dispatcher: CollectingDispatcher, plan: InstallmentPlan) -> None:
-    if len(plan.options) == 1:
-        utter(dispatcher, "ask_plan_option_single")
-        return
-    buttons = [
-        {
-            "title": f"{scripts.option_label(option.kind)} ({option.months}개월)",
-            "payload": f"{scripts.option_label(option.kind)}로 할게요",
-        }
-        for option in plan.options
-    ]
-    utter(dispatcher, "ask_plan_option", buttons=buttons)
+def _ask_for_option(dispatcher: CollectingDispatcher, proposal: advice.Proposal) -> None:
+    key = {
+        advice.WITHIN_BUDGET: "ask_within_budget",
+        advice.NO_ROOM: "ask_no_room",
+    }.get(
+        proposal.case, "ask_plan_option" if len(proposal.choices) > 1 else "ask_plan_option_single"
+    )
+    utter(dispatcher, key, buttons=_option_buttons(proposal))
 
 
 class ActionProposePlan(Action):
@@ -287,7 +340,7 @@ class ActionUpdatePlan(Action):
         if not changed:
             # Nothing new and no option named: say the plan stands and offer its options as
             # buttons; "잘못 말했어요" alone asks which figure.
-            plan = plan_for(situation)
+            proposal = proposal_for(situation)
             if read_confirmation(tracker.latest_message.get("text") or "") is False:
                 utter(dispatcher, "which_figure_to_change")
             else:
@@ -295,17 +348,17 @@ class ActionUpdatePlan(Action):
                 # time a plan with one option is taken as agreed (there is nothing to choose),
                 # and with several the person is asked for just a number.
                 if _said_last(tracker, "plan_unchanged_again"):
-                    if plan is None or len(plan.options) == 1:
+                    if len(proposal.choices) <= 1:
                         utter(dispatcher, "plan_taken_as_agreed")
                         return [FollowupAction("action_confirm_agreement")]
-                    utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(plan))
+                    utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(proposal))
                     return []
                 key = (
                     "plan_unchanged_again"
                     if _said_last(tracker, "plan_unchanged")
                     else "plan_unchanged"
                 )
-                utter(dispatcher, key, buttons=_option_buttons(plan))
+                utter(dispatcher, key, buttons=_option_buttons(proposal))
             return []
         return propose(dispatcher, tracker, situation)
 
@@ -337,68 +390,78 @@ class ActionConfirmAgreement(Action):
             utter(dispatcher, "plan_needs_figures")
             return [FollowupAction(_next_step(tracker))]
 
-        plan = plan_for(situation)
-        option = self._chosen_option(
-            plan,
-            tracker.get_slot("plan_option"),
-            situation,
-            tracker.latest_message.get("text") or "",
-        )
-        if option is None:
-            wanted = tracker.get_slot("plan_option")
+        proposal = proposal_for(situation)
+        text = tracker.latest_message.get("text") or ""
+        wanted = tracker.get_slot("plan_option")
+        choice = advice.choose(proposal, wanted, find_option_position(text))
+        if not choice.available:
             reason = "option_unavailable_step_up" if wanted == "step_up" else "option_unavailable"
             utter(dispatcher, reason)
-            _ask_for_option(dispatcher, plan)
+            _ask_for_option(dispatcher, proposal)
             return [SlotSet("plan_option", None)]
 
+        option = choice.option
         events = enter_stage(dispatcher, tracker, 6)
-        carrier = scripts.carrier_name(situation.carrier)
-        if plan is None:
-            utter(
-                dispatcher,
-                "agreement_summary_lump_sum",
-                carrier=carrier,
-                arrears=josa(format_won(situation.arrears_amount), "을"),
-            )
-        else:
-            utter(
-                dispatcher,
-                "agreement_summary_with_lump_sum" if plan.lump_sum else "agreement_summary",
-                carrier=carrier,
-                lump_sum=josa(format_won(plan.lump_sum), "을"),
-                remaining=josa(format_won(plan.remaining), "을"),
-                months=option.months,
-                schedule=scripts.describe_payments(option.payments),
-            )
-        send_structured(dispatcher, tracker, scripts.agreement_message(situation, option))
-        send_script(dispatcher, tracker, "agreement_script", 6, situation, plan, option)
-        checklist = scripts.checklist(situation, option)
-        if plan is not None and not plan.feasible:
-            checklist.append(scripts.shortfall_note(plan.shortfall))
+        _summarise_agreement(dispatcher, proposal, option)
+        agreement = advice.agreement_message(proposal, option)
+        send_structured(dispatcher, tracker, agreement)
+        script = advice.script_message(proposal, 6, option)
+        utter(dispatcher, "agreement_script", lines=bullet_list(script["lines"], tracker))
+        send_structured(dispatcher, tracker, script)
+        if shows_cards(tracker):
+            # The card shows the checklist, so its text leaves the list out; a warning is still
+            # said in words, never only as a line on a card.
+            for warning in advice.warnings(proposal, option):
+                dispatcher.utter_message(text=warning)
         utter(
             dispatcher,
             "agreement_checklist",
-            items=bullet_list(checklist, tracker),
+            items=bullet_list(agreement["checklist"], tracker),
             centre=scripts.customer_centre_line(situation.carrier),
         )
         utter(dispatcher, "agreement_goodbye")
-        return [*events, SlotSet("plan_option", option.kind)]
+        return [*events, SlotSet("plan_option", option.kind if option else None)]
 
-    @staticmethod
-    def _chosen_option(
-        plan: InstallmentPlan | None, kind: str | None, situation: Situation, text: str
-    ) -> PlanOption | None:
-        if plan is None:
-            # The lump sum covers everything: the "plan" is one payment today.
-            return PlanOption("lump_sum", [situation.arrears_amount])
-        position = find_option_position(text)
-        if position is not None:
-            # "1번" is the first option shown, whichever kind that is.
-            return plan.options[position - 1] if position <= len(plan.options) else None
-        if kind is None or len(plan.options) == 1:
-            # With one option shown (a plan that does not fit), any choice of kind is that one.
-            return plan.options[0]
-        return plan.option(kind)
+
+def _summarise_agreement(
+    dispatcher: CollectingDispatcher, proposal: advice.Proposal, option: PlanOption | None
+) -> None:
+    situation = proposal.situation
+    plan = proposal.plan
+    carrier = scripts.carrier_name(situation.carrier)
+    if proposal.case == advice.PAID_AT_ONCE:
+        utter(
+            dispatcher,
+            "agreement_summary_lump_sum",
+            carrier=carrier,
+            arrears=josa(format_won(situation.arrears_amount), "을"),
+        )
+        return
+    assert plan is not None
+    if option is None:
+        utter(dispatcher, "agreement_summary_no_room", carrier=carrier)
+        if plan.lump_sum:
+            utter(
+                dispatcher, "plan_no_room_lump_sum", lump_sum=josa(format_won(plan.lump_sum), "은")
+            )
+        return
+    if option.months == 1 and not plan.lump_sum:
+        utter(
+            dispatcher,
+            "agreement_summary_next_month",
+            carrier=carrier,
+            remaining=josa(format_won(plan.remaining), "을"),
+        )
+        return
+    utter(
+        dispatcher,
+        "agreement_summary_with_lump_sum" if plan.lump_sum else "agreement_summary",
+        carrier=carrier,
+        lump_sum=josa(format_won(plan.lump_sum), "을"),
+        remaining=josa(format_won(plan.remaining), "을"),
+        months=scripts.describe_duration(option.months),
+        schedule=scripts.describe_payments(option.payments),
+    )
 
 
 class ActionStartOver(Action):

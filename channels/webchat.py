@@ -17,6 +17,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from negotiation.confirmation import page_labels
+
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES = {
     "widget.js": (WEB / "static" / "widget.js", "application/javascript; charset=utf-8"),
@@ -51,6 +53,12 @@ class WebChatInput(InputChannel):
             return await response.file(
                 WEB / "static" / "index.html", mime_type="text/html; charset=utf-8"
             )
+
+        @web_chat.route("/labels.json", methods=["GET"])
+        async def labels(_: Request) -> HTTPResponse:
+            # The coach's own words for figures, options and statuses (wording.yml), so that the
+            # widget keeps no copy of them.
+            return response.json(page_labels(), ensure_ascii=False)
 
         @web_chat.route("/<name>", methods=["GET"])
         async def static_file(request: Request, name: str) -> HTTPResponse:

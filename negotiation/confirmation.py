@@ -64,6 +64,24 @@ def label(slot: str) -> str:
     return str(wording()["figure_labels"][slot])
 
 
+def page_labels() -> dict[str, Any]:
+    """The labels a page needs to draw the coach's cards in the coach's own words."""
+    words = wording()
+    return {
+        "figure_order": list(FIGURE_ORDER),
+        "figure_labels": dict(words["figure_labels"]),
+        "welfare_labels": dict(words["welfare_labels"]),
+        "carrier_names": dict(words["carrier_names"]),
+        "option_labels": dict(words["option_labels"]),
+        "unknown_value": words["unknown_value"],
+        "suspended_values": {
+            "true": words["suspended_values"][True],
+            "false": words["suspended_values"][False],
+        },
+        "no_recovery": words["no_recovery"],
+    }
+
+
 def figures_message(situation: Situation) -> dict[str, Any]:
     """The contract's ``figures`` message: every figure the plan will use, null when unknown."""
     return {

@@ -27,7 +27,9 @@ def _ceil_div(numerator: int, denominator: int) -> int:
 
 @dataclass(frozen=True)
 class PlanOption:
-    kind: str  # "fastest", "even" or "step_up"
+    # "fastest", "even", "step_up" (the contract's plan options); "within_budget" (what the person
+    # can pay when no option fits in max_months); "lump_sum" (everything paid at once today).
+    kind: str
     payments: list[int]
 
     @property
@@ -55,8 +57,40 @@ class InstallmentPlan:
     def remaining(self) -> int:
         return self.arrears_amount - self.lump_sum
 
+    @property
+    def per_month(self) -> int:
+        """What the person can put towards the arrears each month, in whole thousands of 원."""
+        return floor_1000(self.monthly_budget - self.monthly_bill)
+
     def option(self, kind: str) -> PlanOption | None:
         return next((option for option in self.options if option.kind == kind), None)
+
+    def within_budget(self, even_if_feasible: bool = False) -> PlanOption | None:
+        """When no option fits in ``max_months``: what the person can pay, every month, for as
+        long as it takes (``per_month``, or after a known recovery what the recovery budget
+        leaves), so that what they propose never exceeds what they said they can pay. None when
+        the plan is feasible (unless ``even_if_feasible``), or when the arrears cannot be paid
+        off from what is left after the bill (nothing now and nothing later)."""
+        if self.feasible and not even_if_feasible:
+            return None
+        first_months, later = 0, self.per_month
+        if self.recovery_months is not None and self.recovery_budget is not None:
+            first_months = self.recovery_months
+            later = floor_1000(self.recovery_budget - self.monthly_bill)
+        if later <= 0:
+            return None
+        first = max(self.per_month, 0)
+        payments: list[int] = []
+        rest = self.remaining
+        for _ in range(first_months):
+            if rest <= 0:
+                break
+            payment = min(first, rest)
+            payments.append(payment)
+            rest -= payment
+        if rest > 0:
+            payments += fastest_payments(rest, later)
+        return PlanOption("within_budget", payments)
 
     def to_message(self) -> dict[str, object]:
         """The contract's ``installment_plan`` structured message."""

@@ -1,20 +1,28 @@
 """What may happen next if the bill stays unpaid, drawn only from data/facts.yml.
 
-Each step says roughly when it may come for this person, states its source, and words weak facts
-as "generally known". The timeline never promises: the carrier's own terms decide.
+Which facts concern the person, and roughly when each may come, is decided by the `timeline`
+section of facts.yml: its conditions and thresholds (77,000원, three months, 10만원…) live there,
+beside the sources they come from. A fact whose condition needs a figure the person has not given
+is left out. Weak facts are worded as "generally known"; the timeline never promises.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from negotiation.data import load
 
-SUSPENSION_SINGLE_BILL_THRESHOLD = 77_000  # 원 with VAT, from facts.yml suspension_triggers
-KAIT_MIN_AMOUNT = 10_000
-KAIT_MIN_MONTHS = 3
-CREDIT_MIN_AMOUNT = 100_000
-CREDIT_GRACE_RANGE = (100_000, 300_000)
+
+@dataclass(frozen=True)
+class Person:
+    """The figures the facts' conditions are about; None where the person has not said."""
+
+    carrier: str | None
+    months_overdue: int | None
+    arrears_amount: int | None
+    suspended: bool | None
 
 
 @dataclass(frozen=True)
@@ -35,20 +43,34 @@ class RiskStep:
         }
 
 
-def _fact(key: str) -> dict[str, object]:
-    fact: dict[str, object] = load("facts")["facts"][key]
-    return fact
+def condition_holds(condition: Mapping[str, Any] | None, person: Person) -> bool:
+    """Whether every part of a facts.yml condition holds for the person.
+
+    An unknown figure never meets a bound: a fact is shown only to the people it concerns.
+    """
+    for name, wanted in (condition or {}).items():
+        if name == "carriers":
+            if person.carrier not in wanted:
+                return False
+        elif name == "suspended":
+            if person.suspended not in wanted:
+                return False
+        elif name in ("months_min", "months_max", "amount_min", "amount_max"):
+            value = person.months_overdue if name.startswith("months") else person.arrears_amount
+            if value is None:
+                return False
+            if name.endswith("_min") and value < wanted:
+                return False
+            if name.endswith("_max") and value > wanted:
+                return False
+        else:
+            raise ValueError(f"unknown condition in facts.yml: {name}")
+    return True
 
 
-def _step(key: str, when: str) -> RiskStep:
-    fact = _fact(key)
-    return RiskStep(
-        key=key,
-        when=when,
-        text=str(fact["text"]),
-        source=str(fact["source"]),
-        weak=bool(fact.get("weak", False)),
-    )
+def fact(key: str) -> dict[str, Any]:
+    entry: dict[str, Any] = load("facts")["facts"][key]
+    return entry
 
 
 def risk_timeline(
@@ -58,39 +80,26 @@ def risk_timeline(
     suspended: bool | None,
 ) -> list[RiskStep]:
     """The steps that may come next for this person, in the order they would come."""
-    months = int(months_overdue or 0)
-    amount = int(arrears_amount or 0)
+    person = Person(carrier, months_overdue, arrears_amount, suspended)
     steps: list[RiskStep] = []
-
-    if not suspended:
-        if months >= 2 or amount >= SUSPENSION_SINGLE_BILL_THRESHOLD:
-            when = "곧 (정지 통지를 받았다면 통지에 적힌 날부터)"
-        else:
-            when = "요금이 한 번 더 밀리면"
-        steps.append(_step("notice_before_suspension", "정지 전"))
-        steps.append(_step("suspension_triggers", when))
-    if carrier == "SKT":
-        steps.append(_step("suspension_length_skt", "정지된 뒤" if suspended else "정지되면"))
-    elif carrier == "KT":
-        steps.append(_step("suspension_length_kt", "정지된 뒤" if suspended else "정지되면"))
-
-    steps.append(
-        _step("termination", "지금부터 얼마 안 가서" if months >= 2 else "미납 2~3개월째쯤")
-    )
-    steps.append(_step("late_fee", "밀린 동안"))
-
-    if amount >= KAIT_MIN_AMOUNT:
-        when = (
-            "이미 해당될 수 있어요"
-            if months >= KAIT_MIN_MONTHS
-            else f"미납 {KAIT_MIN_MONTHS}개월째부터"
+    for entry in load("facts")["timeline"]:
+        if not condition_holds(entry.get("applies"), person):
+            continue
+        when = next(
+            variant["text"]
+            for variant in entry["when"]
+            if condition_holds(variant.get("if"), person)
         )
-        steps.append(_step("kait_list", when))
-        steps.append(_step("kait_new_subscription", "연체 정보에 오른 뒤"))
-    if amount >= CREDIT_MIN_AMOUNT:
-        steps.append(_step("credit_record", "미납 3개월이 넘고 보증보험이 대신 갚은 뒤"))
-        if CREDIT_GRACE_RANGE[0] <= amount <= CREDIT_GRACE_RANGE[1]:
-            steps.append(_step("credit_grace", "지금 갚으면"))
+        source = fact(entry["fact"])
+        steps.append(
+            RiskStep(
+                key=entry["fact"],
+                when=str(when),
+                text=str(source["text"]),
+                source=str(source["source"]),
+                weak=bool(source.get("weak", False)),
+            )
+        )
     return steps
 
 

@@ -19,20 +19,11 @@ if TYPE_CHECKING:  # imported for annotations only, to keep the modules independ
     from negotiation.alternatives import Alternative
     from negotiation.risk import RiskStep
 
-STAGE_KEYS = {1: "open", 2: "situation", 3: "goal", 4: "information", 5: "proposal", 6: "agreement"}
-STAGE_TITLES = {
-    1: "상담 시작",
-    2: "상황 설명",
-    3: "목표 정하기",
-    4: "정보 공유",
-    5: "제안과 대안",
-    6: "최종 합의",
-}
-
 
 def stage_message(stage: int) -> dict[str, object]:
-    """The contract's ``stage`` structured message."""
-    return {"type": "stage", "stage": stage, "key": STAGE_KEYS[stage], "title": STAGE_TITLES[stage]}
+    """The contract's ``stage`` structured message; keys and titles from wording.yml."""
+    entry = wording()["stages"][stage]
+    return {"type": "stage", "stage": stage, "key": entry["key"], "title": entry["title"]}
 
 
 @dataclass
@@ -50,6 +41,7 @@ class Situation:
     goals: list[str] = field(default_factory=list)
     welfare_status: str | None = None
     service_suspended: bool | None = None
+    bill_checked: str | None = None  # "checked", "found_issue" or "not_yet" (the itemised bill)
 
 
 def wording() -> dict[str, Any]:
@@ -65,8 +57,20 @@ def goal_labels(goals: Iterable[str]) -> list[str]:
     return [labels[goal] for goal in goals if goal in labels]
 
 
-def option_label(kind: str) -> str:
-    return str(wording()["option_labels"][kind])
+def option_label(kind: str, step_down: bool = False) -> str:
+    """How an option is named to the person. A ``step_up`` option whose later payments are the
+    smaller ones (the budget drops after the recovery date) is named for what it does."""
+    labels = wording()["option_labels"]
+    return str(labels["step_down" if kind == "step_up" and step_down else kind])
+
+
+def describe_duration(months: int) -> str:
+    """ "4개월", and for a long term also in years: "27개월(2년 3개월)"."""
+    if months < 12:
+        return format_months(months)
+    years, rest = divmod(months, 12)
+    in_years = f"{years}년" + (f" {rest}개월" if rest else "")
+    return f"{months}개월({in_years})"
 
 
 def describe_payments(payments: list[int]) -> str:
@@ -81,7 +85,10 @@ def describe_payments(payments: list[int]) -> str:
         return f"매달 {format_won(runs[0][0])}씩"
     parts = []
     for index, (payment, count) in enumerate(runs):
-        if index == 0:
+        if index == 0 and payment == 0:
+            # A step-up plan with nothing left at first: those months pay the bill only.
+            parts.append(f"처음 {format_months(count)}은 밀린 돈을 내지 않고")
+        elif index == 0:
             parts.append(f"처음 {format_months(count)}은 {format_won(payment)}씩")
         elif index == len(runs) - 1:
             parts.append(
@@ -89,20 +96,29 @@ def describe_payments(payments: list[int]) -> str:
                 if count == 1
                 else f"마지막 {format_months(count)}은 {format_won(payment)}씩"
             )
+        elif count == 1:
+            parts.append(f"다음 달은 {format_won(payment)}")
         else:
             parts.append(f"다음 {format_months(count)}은 {format_won(payment)}씩")
     return ", ".join(parts)
 
 
 def payment_schedule(payments: list[int]) -> str:
-    """Month by month: "1개월째 9만 5천원 · 2개월째 9만 5천원 · …"."""
+    """Month by month: "1개월째 9만 5천원 · 2개월째 9만 5천원 · …" (a month with nothing towards
+    the arrears says so); a long schedule is told in runs instead."""
+    if len(payments) > 12:
+        return describe_payments(payments)
     return " · ".join(
-        f"{month}개월째 {format_won(payment)}" for month, payment in enumerate(payments, start=1)
+        f"{month}개월째 {format_won(payment) if payment else '요금만'}"
+        for month, payment in enumerate(payments, start=1)
     )
 
 
 def _figures(
-    situation: Situation, plan: InstallmentPlan | None, option: PlanOption | None
+    situation: Situation,
+    plan: InstallmentPlan | None,
+    option: PlanOption | None,
+    max_months: int | None = None,
 ) -> dict[str, str]:
     values: dict[str, str | None] = {
         "carrier_name": carrier_name(situation.carrier),
@@ -123,12 +139,22 @@ def _figures(
         values["remaining"] = format_won(plan.remaining)
         capacity = situation_capacity(situation)
         values["per_month_capacity"] = format_won(capacity) if capacity and capacity > 0 else None
+        values["per_month"] = format_won(plan.per_month) if plan.per_month > 0 else None
         step_up = plan.option("step_up")
-        if step_up is not None and situation.recovery_months:
+        # Offered as "another way" only beside a first option that is not the step-up itself,
+        # and only where the first months pay something (never "0원씩").
+        if (
+            step_up is not None
+            and situation.recovery_months
+            and (option is None or option.kind != "step_up")
+            and step_up.payments[0] > 0
+        ):
             values["step_first_payment"] = format_won(step_up.payments[0])
             values["step_later_payment"] = format_won(step_up.payments[situation.recovery_months])
+    if max_months is not None:
+        values["max_months"] = str(max_months)
     if option is not None:
-        values["plan_months"] = format_months(option.months)
+        values["plan_months"] = describe_duration(option.months)
         values["schedule_short"] = describe_payments(option.payments)
         values["schedule"] = payment_schedule(option.payments)
     return {key: value for key, value in values.items() if value is not None}
@@ -148,21 +174,44 @@ def _months(value: int | None) -> str | None:
     return format_months(value) if value is not None else None
 
 
+CASE_GROUPS = {
+    "feasible_or_within_budget": {"feasible", "within_budget"},
+    "not_no_room": {"feasible", "within_budget", "paid_at_once"},
+}
+
+
 def _condition_holds(
-    condition: str | None, situation: Situation, plan: InstallmentPlan | None
+    condition: str | list[str] | None,
+    situation: Situation,
+    plan: InstallmentPlan | None,
+    case: str | None = None,
+    option: PlanOption | None = None,
 ) -> bool:
+    """Whether a wording.yml ``when`` holds; a list holds when every part does."""
     if condition is None:
         return True
+    if isinstance(condition, list):
+        return all(_condition_holds(part, situation, plan, case, option) for part in condition)
+    if condition in ("one_payment", "several_payments"):
+        # A one-month "plan" is one payment next month, never "1개월 동안 나눠".
+        return option is not None and (option.months == 1) == (condition == "one_payment")
+    if condition.startswith("case:"):
+        wanted = condition[len("case:") :]
+        return case is not None and case in CASE_GROUPS.get(wanted, {wanted})
     if condition == "suspended":
         return situation.service_suspended is True
     if condition == "not_suspended":
         return situation.service_suspended is False
+    if condition == "not_suspended_or_unknown":
+        return situation.service_suspended is not True
     if condition == "keep_or_suspended":
         return situation.service_suspended is True or "keep_service" in situation.goals
     if condition == "welfare":
         return situation.welfare_status not in (None, "none")
     if condition == "discount_sought":
         return "fee_adjustment" in situation.goals or situation.welfare_status not in (None, "none")
+    if condition == "bill_issue":
+        return situation.bill_checked == "found_issue"
     if condition == "lump_sum":
         return bool(situation.lump_sum)
     if condition.startswith("goal:"):
@@ -184,12 +233,14 @@ def stage_lines(
     situation: Situation,
     plan: InstallmentPlan | None = None,
     option: PlanOption | None = None,
+    case: str | None = None,
 ) -> list[str]:
     """The lines for ``stage`` that fit this person, with their figures filled in, then one for
-    when the agent says no."""
+    when the agent says no. ``case`` is the proposal's case (negotiation/advice.py) from stage 5
+    on."""
     entry = wording()["stages"][stage]
     figures = _figures(situation, plan, option)
-    lines = _lines_that_fit(entry["lines"], situation, plan, figures)
+    lines = _lines_that_fit(entry["lines"], situation, plan, figures, case, option)
     refusal = _fill(entry["refusal"], figures) or _fill(entry.get("refusal_generic", ""), figures)
     if refusal:
         lines.append(refusal)
@@ -201,9 +252,14 @@ def script_message(
     situation: Situation,
     plan: InstallmentPlan | None = None,
     option: PlanOption | None = None,
+    case: str | None = None,
 ) -> dict[str, object]:
     """The contract's ``script`` structured message."""
-    return {"type": "script", "stage": stage, "lines": stage_lines(stage, situation, plan, option)}
+    return {
+        "type": "script",
+        "stage": stage,
+        "lines": stage_lines(stage, situation, plan, option, case),
+    }
 
 
 def _lines_that_fit(
@@ -211,12 +267,14 @@ def _lines_that_fit(
     situation: Situation,
     plan: InstallmentPlan | None,
     figures: dict[str, str],
+    case: str | None = None,
+    option: PlanOption | None = None,
 ) -> list[str]:
     """wording.yml lines whose ``when`` holds for this person and whose figures are known."""
     lines: list[str] = []
     for line in entries:
         text, condition = (line, None) if isinstance(line, str) else (line["text"], line["when"])
-        if not _condition_holds(condition, situation, plan):
+        if not _condition_holds(condition, situation, plan, case, option):
             continue
         filled = _fill(text, figures)
         if filled:
@@ -224,23 +282,31 @@ def _lines_that_fit(
     return lines
 
 
-def checklist(situation: Situation, option: PlanOption) -> list[str]:
-    """What to note down at the end of the call; items about a suspension or a discount only
-    for a person whom they concern."""
+def checklist(situation: Situation, option: PlanOption | None, case: str) -> list[str]:
+    """What to note down at the end of the call; items about a suspension, a discount or the
+    instalments only for a person whom they concern."""
     return _lines_that_fit(
-        wording()["checklist"], situation, None, _figures(situation, None, option)
+        wording()["checklist"], situation, None, _figures(situation, None, option), case, option
     )
 
 
-def agreement_message(situation: Situation, option: PlanOption) -> dict[str, object]:
-    """The contract's ``agreement`` structured message for stage 6."""
-    return {
-        "type": "agreement",
-        "carrier": situation.carrier,
-        "arrears_amount": situation.arrears_amount,
-        "option": option.to_dict(),
-        "checklist": checklist(situation, option),
-    }
+def warnings(
+    situation: Situation,
+    plan: InstallmentPlan | None,
+    option: PlanOption | None,
+    case: str,
+    max_months: int,
+) -> list[str]:
+    """The warning for a proposal that is not an ordinary plan within the planning horizon."""
+    template = wording()["warnings"].get(case)
+    if not template:
+        return []
+    filled = _fill(template, _figures(situation, plan, option, max_months))
+    return [filled] if filled else []
+
+
+def hedge(key: str, max_months: int) -> str:
+    return str(wording()["hedges"][key]).format(max_months=max_months)
 
 
 def _fragment(name: str, **values: object) -> str:
@@ -250,7 +316,13 @@ def _fragment(name: str, **values: object) -> str:
 def risk_lines(steps: Iterable[RiskStep]) -> list[str]:
     """Each risk step as one line: when, what, and where the fact comes from."""
     return [
-        _fragment("risk_line", when=step.when, text=step.text, source=step.source) for step in steps
+        _fragment(
+            "risk_line",
+            when=step.when,
+            text=_fragment("weak_fact", text=step.text) if step.weak else step.text,
+            source=step.source,
+        )
+        for step in steps
     ]
 
 
@@ -267,10 +339,6 @@ def alternative_lines(items: Iterable[Alternative]) -> list[str]:
             line += _fragment("alternative_source", source=item.source)
         lines.append(line)
     return lines
-
-
-def shortfall_note(shortfall: int) -> str:
-    return _fragment("shortfall_note", shortfall=format_won(shortfall))
 
 
 def customer_centre_line(carrier: str | None) -> str:

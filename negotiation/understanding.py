@@ -1073,6 +1073,8 @@ def _read_choices(
     _read_welfare(text, requested_slot, intent, reading)
     _read_suspension(text, requested_slot, intent, reading)
     _read_recovery(text, requested_slot, intent, reading)
+    if requested_slot == "bill_checked":
+        _read_bill_check(text, intent, reading)
     option = find_option(text)
     if option and requested_slot in (None, "plan_option"):
         reading.values["plan_option"] = option
@@ -1202,6 +1204,38 @@ def _read_recovery(
         intent == "deny" or re.search(r"없|아니|아뇨|ㄴㄴ|안 나아|힘들", text)
     ):
         reading.values["recovery_expected"] = False
+
+
+# The reply to "요금 상세 내역을 확인해 보셨어요?".
+BILL_FINE = re.compile(
+    r"(이상|문제|특별|모르는|잘못|수상)[가-힣]{0,3}\s?(거|게|건|것|항목|부분|데)?\s?[은는이가]?\s?"
+    r"(없|無)|다\s?(맞|정상)|괜찮|정상"
+)
+BILL_ISSUE = re.compile(
+    r"이상한|이상해|이상했|이상하|이상\s?(있|보|나)|모르는\s?(거|게|것|항목|요금|결제)|"
+    r"잘못\s?(나|청구|된|됐)|소액\s?결제|부가\s?서비스|콘텐츠|초과|중복|두\s?번|"
+    r"(안|않은|않았)\s?(쓴|쓰|썼)|쓰지\s?않|과다|많이\s?(나왔|청구)|뭔지\s?모르|수상"
+)
+BILL_NOT_YET = re.compile(
+    r"아직|안\s?봤|못\s?봤|안\s?(확인|해)|못\s?(확인|해)|확인\s?(안|못)|볼게|볼께|봐야|나중에|"
+    r"어디서|어떻게\s?(봐|보|확인)|안\s?봐|모름"
+)
+BILL_CHECKED = re.compile(r"확인했|확인함|체크했|봤|봄(\s|$)|ㅇㅇ|응|예|넵")
+
+
+def _read_bill_check(text: str, intent: str | None, reading: Reading) -> None:
+    """Checked and fine, found something odd, or not yet (a "don't know" is a not yet: the
+    coach then says what to look for)."""
+    if BILL_FINE.search(text):
+        reading.values["bill_checked"] = "checked"
+    elif BILL_ISSUE.search(text):
+        reading.values["bill_checked"] = "found_issue"
+    elif BILL_NOT_YET.search(text) or says_not_known(text):
+        reading.values["bill_checked"] = "not_yet"
+    elif BILL_CHECKED.search(text) or intent == "affirm" or final_answer(text) is True:
+        reading.values["bill_checked"] = "checked"
+    elif intent == "deny" or final_answer(text) is False:
+        reading.values["bill_checked"] = "not_yet"
 
 
 GOAL_SET_ASIDE = re.compile(r"말고|빼고|필요\s?없|상관\s?없|보다는|아니고|싫")

@@ -72,7 +72,12 @@ def check_installment_plan(
         assert message["shortfall"] > 0
 
 
-def check_alternatives(message: dict[str, Any], welfare_status: str | None, feasible: bool) -> None:
+def check_alternatives(
+    message: dict[str, Any],
+    welfare_status: str | None,
+    feasible: bool,
+    monthly_bill: int | None = None,
+) -> None:
     items: list[dict[str, Any]] = message["items"]
     assert items
     for item in items:
@@ -81,7 +86,11 @@ def check_alternatives(message: dict[str, Any], welfare_status: str | None, feas
     ids = [item["id"] for item in items]
     if welfare_status not in (None, "none"):
         welfare = items[ids.index("welfare_discount")]
-        assert welfare["monthly_saving"] == WELFARE_CAPS[welfare_status]
+        cap = WELFARE_CAPS[welfare_status]
+        # The cap, except that a discount never saves more than the whole bill.
+        if cap is not None and monthly_bill is not None:
+            cap = min(cap, monthly_bill)
+        assert welfare["monthly_saving"] == cap
     else:
         assert "welfare_discount" not in ids
     if not feasible:
@@ -102,9 +111,26 @@ def check_script(message: dict[str, Any]) -> None:
     assert not any("{" in line for line in message["lines"])
 
 
-def check_agreement(message: dict[str, Any], plan: dict[str, Any] | None) -> None:
+def check_agreement(
+    message: dict[str, Any], plan: dict[str, Any] | None, recovery_budget: int | None = None
+) -> None:
     assert set(message) == {"type", "carrier", "arrears_amount", "option", "checklist"}
     assert message["carrier"] in {"SKT", "KT", "LGU+", "MVNO"}
     assert message["checklist"] and all(isinstance(line, str) for line in message["checklist"])
-    if plan is not None:
-        assert message["option"] in plan["options"]
+    if plan is None:
+        return
+    option = message["option"]
+    if plan["feasible"]:
+        assert option in plan["options"]
+        return
+    # No plan fits: what the person can pay (within_budget, the fastest schedule at what is
+    # left after the bill, without the month limit), or nothing when nothing is left.
+    per_month = (plan["monthly_budget"] - plan["monthly_bill"]) // 1000 * 1000
+    later = (recovery_budget - plan["monthly_bill"]) // 1000 * 1000 if recovery_budget else 0
+    if per_month <= 0 and later <= 0:
+        assert option is None
+        return
+    assert option["kind"] == "within_budget"
+    assert sum(option["payments"]) == plan["arrears_amount"] - plan["lump_sum"]
+    assert option["months"] == len(option["payments"])
+    assert all(payment <= max(per_month, later) for payment in option["payments"])

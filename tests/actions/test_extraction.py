@@ -148,3 +148,22 @@ def test_no_recovery_clears_its_details(dispatcher, domain):
 
 def test_button_payloads_with_a_slash_are_not_read(dispatcher, domain):
     assert run(dispatcher, domain, text="/restart", requested_slot="arrears_amount") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, says",
+    [
+        ("확인했는데 이상 없어요", "checked", None),
+        ("아직 못 봤어요", "not_yet", "소액결제"),
+        ("모르는 항목이 있어요", "found_issue", "통신분쟁조정위원회"),
+        ("소액결제가 이상하게 많이 나왔어요", "found_issue", "통신분쟁조정위원회"),
+    ],
+)
+def test_the_itemised_bill_answer_says_what_to_look_for(dispatcher, domain, text, value, says):
+    tracker = make_tracker(text=text, requested_slot="bill_checked", active_loop="information_form")
+    events = run_action(ActionReadFigures(), dispatcher, tracker, domain)
+    assert slot_events(events) == {"bill_checked": value}
+    if says:
+        assert any(says in message for message in texts(dispatcher))
+    else:
+        assert texts(dispatcher) == []

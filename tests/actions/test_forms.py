@@ -26,6 +26,7 @@ def make_tracker(**arguments):
 def test_recovery_details_are_skipped_when_none_is_expected(dispatcher, domain):
     tracker = make_tracker(
         slots={
+            "bill_checked": "checked",
             "monthly_bill": 55000.0,
             "monthly_budget": 150000.0,
             "lump_sum": 0.0,

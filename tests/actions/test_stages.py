@@ -87,7 +87,24 @@ def test_proposal_sends_plan_alternatives_and_script(dispatcher, domain):
     script = json_messages(dispatcher)[4]
     assert script["stage"] == 5 and "35만원" in script["lines"][0]
     assert dispatcher.messages[-1]["buttons"][0]["title"] == "최대한 빨리 갚기 (4개월)"
-    assert slot_events(events) == {"stage": 5, "plan_option": None, "plan_shown": True}
+    assert slot_events(events) == {
+        "stage": 5,
+        "plan_option": None,
+        "plan_shown": True,
+        "hedges_said": ["instalment_terms", "planning_horizon"],
+    }
+    # Said once per conversation: a second proposal (after a correction) does not repeat them.
+    again = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={
+            **FULL_SITUATION,
+            "stage": 5,
+            "hedges_said": ["instalment_terms", "planning_horizon"],
+        }
+    )
+    run_action(ActionProposePlan(), again, tracker, domain)
+    assert not any("기준을 공개하지 않아요" in text for text in texts(again))
+    assert any("기준을 공개하지 않아요" in text for text in texts(dispatcher))
 
 
 def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain):
@@ -95,7 +112,14 @@ def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain)
     run_action(ActionProposePlan(), dispatcher, tracker, domain)
     plan = next(m for m in json_messages(dispatcher) if m["type"] == "installment_plan")
     assert plan["feasible"] is False and plan["shortfall"] == 34000
-    assert any("3만 4천원이 부족해요" in text for text in texts(dispatcher))
+    assert any("매달 3만 4천원이 모자라요" in text for text in texts(dispatcher))
+    # The proposal is what the person can pay (2만 5천원 a month), never the six-month plan.
+    assert [option["kind"] for option in plan["options"]] == ["even"]  # what six months would take
+    assert any("2만 5천원씩" in text and "걸려요" in text for text in texts(dispatcher))
+    script = [m for m in json_messages(dispatcher) if m["type"] == "script"][-1]
+    assert any("2만 5천원씩" in line for line in script["lines"])
+    assert not any("5만 9천원" in line for line in script["lines"])
+    assert dispatcher.messages[-1]["buttons"][0]["title"] == "네, 이걸로 할게요"
     items = next(m for m in json_messages(dispatcher) if m["type"] == "alternatives")["items"]
     assert [item["id"] for item in items[:4]] == [
         "welfare_discount",
@@ -103,6 +127,8 @@ def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain)
         "plan_downgrade",
         "micropayment_block",
     ]
+    # 회선·부가서비스 정리 is told in words (its id is not one the contract names).
+    assert any("회선·부가서비스 정리" in text for text in texts(dispatcher))
 
 
 def test_nothing_to_plan_when_the_lump_sum_covers_the_arrears(dispatcher, domain):
@@ -126,6 +152,7 @@ def test_agreement_uses_the_chosen_option(dispatcher, domain):
         "months": 4,
         "payments": [88000, 88000, 87000, 87000],
     }
+    assert not any("약속하지" in line for line in agreement["checklist"])
     assert agreement["carrier"] == "KT" and agreement["arrears_amount"] == 350000
     assert any("접수 번호" in line for line in agreement["checklist"])
     assert texts(dispatcher)[0] == (
@@ -146,8 +173,8 @@ def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
 
 
 def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
-    # A budget that does not cover the arrears in six months: the only option shown is "even",
-    # so "1번" means that one, whatever kind the slot still holds ("fastest" is not offered).
+    # A budget that does not cover the arrears in six months: the only option proposed is what
+    # the person can pay, so "1번" means that one, whatever kind the slot still holds.
     tight = {
         **FULL_SITUATION,
         "arrears_amount": 800000.0,
@@ -160,7 +187,11 @@ def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
     tracker = make_tracker(slots=tight, intent="choose_option", text="1번")
     run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
-    assert agreement["option"]["kind"] == "even"
+    assert agreement["option"]["kind"] == "within_budget"
+    assert max(agreement["option"]["payments"]) <= 30000
+    # The warning comes first in the checklist, and in its text.
+    assert "약속하지 마세요" in agreement["checklist"][0]
+    assert any(agreement["checklist"][0] in text for text in texts(dispatcher))
 
     second = CollectingDispatcher()
     tracker = make_tracker(
@@ -250,7 +281,7 @@ def test_an_unclear_message_in_a_form_is_explained_once(dispatcher, domain):
 
 
 def test_every_question_carries_an_example_or_buttons(dispatcher, domain):
-    assert len(QUESTION_ACTIONS) == 13
+    assert len(QUESTION_ACTIONS) == 14
     for action_class in QUESTION_ACTIONS:
         messages = CollectingDispatcher()
         run_action(action_class(), messages, make_tracker(), domain)
@@ -396,3 +427,68 @@ def test_the_third_unchanged_reply_moves_on(dispatcher, domain):
     events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
     assert texts(dispatcher)[-1] == say("plan_taken_as_agreed")["text"]
     assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
+
+
+def test_nothing_left_after_the_bill_proposes_no_payment(dispatcher, domain):
+    no_room = {**FULL_SITUATION, "monthly_budget": 55000.0}
+    run_action(ActionProposePlan(), dispatcher, make_tracker(slots={**no_room, "stage": 4}), domain)
+    said = " ".join(texts(dispatcher))
+    assert "밀린 돈에 쓸 여유가 없어요" in said and "정지 유예" in said
+    script = [m for m in json_messages(dispatcher) if m["type"] == "script"][-1]
+    assert not any("씩" in line for line in script["lines"])
+    assert dispatcher.messages[-1]["buttons"] == [
+        {"title": "네, 이렇게 요청할게요", "payload": "네 이걸로 할게요"}
+    ]
+
+    agreed = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={**no_room, "stage": 5, "plan_shown": True}, intent="affirm", text="네 이걸로 할게요"
+    )
+    events = run_action(ActionConfirmAgreement(), agreed, tracker, domain)
+    agreement = next(m for m in json_messages(agreed) if m["type"] == "agreement")
+    assert agreement["option"] is None and "약속하지 말고" in agreement["checklist"][0]
+    assert "요금을 낮출 방법과 회선 정지 유예를 요청하세요" in texts(agreed)[0]
+    assert slot_events(events) == {"stage": 6, "plan_option": None}
+
+
+def _decisions(channel: str, slots: dict, domain) -> dict:
+    """What the coach decided for these figures, as told on ``channel``: whether the plan fits,
+    the amounts it proposes, and the warnings said at the agreement."""
+    proposal = CollectingDispatcher()
+    run_action(
+        ActionProposePlan(),
+        proposal,
+        make_tracker(slots={**slots, "stage": 4}, channel=channel),
+        domain,
+    )
+    agreement = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={**slots, "stage": 5, "plan_shown": True}, intent="affirm", text="네", channel=channel
+    )
+    run_action(ActionConfirmAgreement(), agreement, tracker, domain)
+    plan = next(m for m in json_messages(proposal) if m["type"] == "installment_plan")
+    agreed = next(m for m in json_messages(agreement) if m["type"] == "agreement")
+    return {
+        "feasible": plan["feasible"],
+        "unworkable_said": any("다 갚기 어려워요" in text for text in texts(proposal)),
+        "proposed": agreed["option"],
+        "warnings": [line for line in agreed["checklist"] if "약속하지" in line],
+        "warnings_said": all(
+            any(line in text for text in texts(agreement))
+            for line in agreed["checklist"]
+            if "약속하지" in line
+        ),
+    }
+
+
+def test_the_web_chat_and_rest_decide_the_same(domain):
+    feasible = _decisions("rest", FULL_SITUATION, domain)
+    assert feasible == _decisions("socketio", FULL_SITUATION, domain)
+    assert feasible["feasible"] and not feasible["unworkable_said"] and not feasible["warnings"]
+
+    tight = {**FULL_SITUATION, "monthly_budget": 80000.0}
+    infeasible = _decisions("rest", tight, domain)
+    assert infeasible == _decisions("socketio", tight, domain)
+    assert not infeasible["feasible"] and infeasible["unworkable_said"]
+    assert infeasible["proposed"]["kind"] == "within_budget"
+    assert infeasible["warnings"] and infeasible["warnings_said"]

@@ -38,6 +38,7 @@ SCENARIOS = [
             "두 달이요",
             "아니요 아직 쓸 수 있어요",
             "분할 납부랑 정지 유예요",
+            "확인했는데 이상 없어요",
             "매달 5만 5천원 나와요",
             "15만원",
             "없어요",
@@ -68,6 +69,7 @@ SCENARIOS = [
             "SKT인데 요금 두 달 밀려서 42만원이에요",
             "네 정지됐어요",
             "전부 다요",
+            "네 봤어요",
             "요금은 6만원이고 한 달에 16만원까지 낼 수 있어요",
             "5만원은 오늘 바로 낼 수 있어요",
             "해당 없어요",
@@ -98,6 +100,7 @@ SCENARIOS = [
             "3개월째예요",
             "네",
             "나눠서 내고 싶어요",
+            "아직 못 봤어요",
             "월 요금 6만원이요",
             "한 달에 9만원밖에 안 돼요",
             "없어요",
@@ -115,7 +118,7 @@ SCENARIOS = [
             "welfare_status": "near_poverty",
         },
         feasible=False,
-        option="even",
+        option="within_budget",
         plan_kinds=["even"],
     ),
     Scenario(
@@ -127,6 +130,7 @@ SCENARIOS = [
             "석 달 됐어요",
             "아직 정지는 안 됐어요",
             "분할 납부요",
+            "모르는 항목이 있어요",
             "5만 5천원",
             "8만원",
             "없어요",
@@ -157,6 +161,7 @@ SCENARIOS = [
             "석 달",
             "아니요",
             "분할 납부요",
+            "봤어요",
             "오만 오천원",
             "십오만원",
             "없어요",
@@ -184,6 +189,7 @@ SCENARIOS = [
             "한 달이요",
             "아니요",
             "정지 유예요",
+            "확인했어요",
             "4만원",
             "10만원",
             "15만원은 한 번에 낼 수 있어요",
@@ -205,6 +211,7 @@ SCENARIOS = [
             "2개월",
             "아니요",
             "요금 할인이요",
+            "네",
             "55,000원",
             "150,000원",
             "없어요",
@@ -232,6 +239,7 @@ SCENARIOS = [
             "두달째ㅠㅠ",
             "ㄴㄴ 아직 안끊김",
             "분납이요",
+            "ㅇㅇ 봄",
             "요금 한달에 6만",
             "월12만까지 가능",
             "돈 없음",
@@ -264,6 +272,7 @@ SCENARIOS = [
             "두 달",
             "아니요",
             "분할 납부요",
+            "확인했어요",
             "5만원",
             "아 잘못 말했어요 미납액은 30만원이에요",
             "15만원",
@@ -286,6 +295,7 @@ SCENARIOS = [
             "두 달",
             "네",
             "분할 납부요",
+            "확인했어요",
             "5만원",
             "20만원",
             "없어요",
@@ -312,6 +322,7 @@ SCENARIOS = [
             "한 달",
             "아니요",
             "분할 납부요",
+            "확인했어요",
             "4만원",
             "10만원",
             "없어요",
@@ -336,6 +347,7 @@ SCENARIOS = [
             "한 달",
             "아니요",
             "분할 납부요",
+            "확인했어요",
             "3만원",
             "8만원",
             "없어요",
@@ -387,7 +399,10 @@ def test_complete_conversation(conversation, scenario):
     alternatives = conversation.custom("alternatives")
     assert alternatives
     check_alternatives(
-        alternatives[-1], slots["welfare_status"], plan["feasible"] if plan else True
+        alternatives[-1],
+        slots["welfare_status"],
+        plan["feasible"] if plan else True,
+        int(slots["monthly_bill"]),
     )
 
     scripts = conversation.custom("script")
@@ -397,6 +412,6 @@ def test_complete_conversation(conversation, scenario):
 
     agreements = conversation.custom("agreement")
     assert len(agreements) == 1
-    check_agreement(agreements[0], plan)
+    check_agreement(agreements[0], plan, slots.get("recovery_budget"))
     assert agreements[0]["option"]["kind"] == scenario.option
     assert agreements[0]["carrier"] == slots["carrier"]

@@ -15,6 +15,7 @@ TO_THE_PLAN = [
     "두 달",
     "아니요",
     "분할 납부요",
+    "확인했어요",
     "5만 5천원",
     "15만원",
     "없어요",
@@ -109,6 +110,7 @@ def test_a_figure_for_a_later_question_is_kept_and_the_question_asked_again(conv
     # ...and it is not asked for again later.
     asked = " ".join(
         conversation.texts(conversation.say("분할 납부요"))
+        + conversation.texts(conversation.say("봤어요"))
         + conversation.texts(conversation.say("5만원"))
         + conversation.texts(conversation.say("15만원"))
         + conversation.texts(conversation.say("없어요"))

@@ -30,6 +30,7 @@ ANSWERS = [
     "두 달이요",
     "아니요 아직 쓸 수 있어요",
     "분할 납부랑 정지 유예요",
+    "확인했어요",
     "매달 5만 5천원 나와요",
     "15만원",
     "없어요",
@@ -202,8 +203,9 @@ def test_a_whole_conversation_shows_the_plan_and_the_checklist(page):
     choose(page, "매달 고르게 나눠 갚기 (4개월)")
     agreement = page.locator(".coach-agreement")
     expect(agreement).to_contain_text("8만 8천원", timeout=60_000)
-    # Seven items less the discount one: this person seeks no discount and has no welfare status.
-    expect(agreement.locator("input[type=checkbox]")).to_have_count(6)
+    # Nine items less the discount one (no discount sought, no welfare status) and the one about
+    # a disputed charge (nothing odd on the bill).
+    expect(agreement.locator("input[type=checkbox]")).to_have_count(8)
     expect(agreement).not_to_contain_text("할인")
     expect(page.locator(CURRENT_STEP)).to_have_text("6. 최종 합의")
     check_accessibility(page, "with the agreement (stage 6)")
@@ -226,7 +228,7 @@ def test_after_a_long_conversation_every_card_button_works_by_keyboard(page, ser
     assert reached[0] == ".coach-skip", reached
     assert reached[-1] == "#coach-input", reached
     assert reached.count(".coach-copy") == page.locator(".coach-copy").count(), reached
-    assert reached.count("checkbox") == 6, reached
+    assert reached.count("checkbox") == 8, reached
     assert ".coach-print" in reached, reached
 
     copy = page.locator(".coach-script .coach-copy").last
@@ -270,10 +272,11 @@ def test_the_figures_are_confirmed_before_the_plan(page):
     expect(figure(card, "미납액")).to_have_text("35만원")  # wrong on purpose: corrected below
     expect(figure(card, "밀린 기간")).to_have_text("2개월")
     expect(figure(card, "매달 요금")).to_have_text("5만 5천원")
-    expect(figure(card, "월 예산")).to_have_text("15만원")
-    expect(figure(card, "형편이 나아질 때까지")).to_have_text("없음")
-    expect(figure(card, "복지 해당 여부")).to_have_text("해당 없음")
-    expect(figure(card, "정지 여부")).to_have_text("정지 안 됨")
+    # The labels are the coach's own words (wording.yml, served as /chat/labels.json).
+    expect(figure(card, "월 예산(요금 포함)")).to_have_text("15만원")
+    expect(figure(card, "형편이 나아질 때까지")).to_have_text("예정 없음")
+    expect(figure(card, "복지 해당")).to_have_text("해당 없음")
+    expect(figure(card, "회선 정지")).to_have_text("정지 안 됨")
     expect(page.locator(".coach-replies button")).to_have_text(["맞아요", "고칠게요"])
     check_accessibility(page, "with the figures (stage 4)")
     page.screenshot(path=str(SHOTS / "webchat-figures.png"), full_page=True)

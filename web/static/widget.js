@@ -22,13 +22,8 @@
   // The six stages' titles come from the server's `stage` messages; until one arrives, its step
   // shows a neutral "N단계".
   var STAGE_COUNT = 6;
-  var OPTION_LABELS = { fastest: "최대한 빨리 갚기", even: "매달 고르게 나눠 갚기",
-    step_up: "처음엔 적게, 나중에 늘려 갚기", lump_sum: "한 번에 내기" };
-  var CARRIER_LABELS = { SKT: "SKT", KT: "KT", "LGU+": "LG U+", MVNO: "알뜰폰" };
-  var WELFARE_LABELS = { livelihood: "생계·의료급여 수급자", housing_education: "주거·교육급여 수급자",
-    near_poverty: "차상위계층", basic_pension: "기초연금 수급자", disabled: "장애인",
-    veteran: "국가유공자", none: "해당 없음" };
-  var UNKNOWN = "모름";
+  // Labels (options, figures, welfare statuses) come from the server's messages: the coach's
+  // words live in one place, negotiation/data/wording.yml.
   var STORAGE_KEY = "minap-coach";
   // How many announcements the screen-reader live region keeps (older ones are removed silently).
   var ANNOUNCEMENTS_KEPT = 6;
@@ -62,7 +57,6 @@
     return parts.join(" ") + "원";
   }
 
-  function known(value) { return value !== null && value !== undefined; }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -96,9 +90,11 @@
     document.head.appendChild(link);
   }
 
-  function Coach(root, server) {
+  function Coach(root, server, labels) {
     this.root = root;
     this.server = server;
+    // The coach's words for figures, options and statuses, from the server (/chat/labels.json).
+    this.labels = labels;
     this.state = this.loadState();
     this.build();
     this.replay();
@@ -428,26 +424,38 @@
     return card;
   }
 
+  Coach.prototype.optionLabel = function (kind, payments) {
+    // A step-up schedule whose later payments are the smaller ones is named for what it does.
+    if (kind === "step_up" && payments) {
+      var change = 1;
+      while (change < payments.length && payments[change] === payments[0]) change += 1;
+      // The first different payment (not the remainder at the end) is smaller: it steps down.
+      if (change < payments.length - 1 && payments[change] < payments[0]) {
+        return this.labels.option_labels.step_down;
+      }
+    }
+    return this.labels.option_labels[kind] || kind;
+  };
+
   Coach.prototype.figureRows = function (figures) {
-    var months = function (value) { return known(value) ? Number(value) + "개월" : UNKNOWN; };
-    var amount = function (value) { return known(value) ? wonSpoken(value) : UNKNOWN; };
-    var noRecovery = !known(figures.recovery_months);
-    var suspended = figures.service_suspended;
-    return [
-      ["통신사", known(figures.carrier)
-        ? (CARRIER_LABELS[figures.carrier] || figures.carrier) : UNKNOWN],
-      ["미납액", amount(figures.arrears_amount)],
-      ["밀린 기간", months(figures.months_overdue)],
-      ["매달 요금", amount(figures.monthly_bill)],
-      ["월 예산", amount(figures.monthly_budget)],
-      ["한 번에 낼 금액", amount(figures.lump_sum)],
-      ["형편이 나아질 때까지", noRecovery ? "없음" : months(figures.recovery_months)],
-      ["그 뒤의 월 예산", noRecovery && !known(figures.recovery_budget) ? "없음"
-        : amount(figures.recovery_budget)],
-      ["복지 해당 여부", known(figures.welfare_status)
-        ? (WELFARE_LABELS[figures.welfare_status] || figures.welfare_status) : UNKNOWN],
-      ["정지 여부", suspended === true ? "정지됨" : suspended === false ? "정지 안 됨" : UNKNOWN]
-    ];
+    // Labels and named values from the server's wording; amounts as the coach says them.
+    var labels = this.labels;
+    var unknown = labels.unknown_value;
+    var given = function (value) { return value !== null && value !== undefined; };
+    var shown = function (slot, value) {
+      if (slot === "recovery_months" && !given(value)) return labels.no_recovery;
+      if (!given(value)) return unknown;
+      if (slot === "carrier") return labels.carrier_names[value] || value;
+      if (slot === "welfare_status") return labels.welfare_labels[value] || value;
+      if (slot === "service_suspended") return labels.suspended_values[String(value)];
+      if (slot === "months_overdue" || slot === "recovery_months") return Number(value) + "개월";
+      return wonSpoken(value);
+    };
+    return labels.figure_order.filter(function (slot) {
+      return !(slot === "recovery_budget" && !given(figures.recovery_months));
+    }).map(function (slot) {
+      return [labels.figure_labels[slot], shown(slot, figures[slot])];
+    });
   };
 
   Coach.prototype.figuresCard = function (figures) {
@@ -479,15 +487,20 @@
       (plan.lump_sum ? " 중 오늘 " + wonSpoken(plan.lump_sum) + " 먼저 내고" : "") +
       " · 매달 요금 " + wonSpoken(plan.monthly_bill) + " · 월 예산 " +
       wonSpoken(plan.monthly_budget)));
+    // A plan that does not fit: the even plan over max_months is only what it would take, never
+    // something to agree to; what the coach proposes instead is in its message above the card.
+    var self = this;
     if (!plan.feasible) {
       card.appendChild(el("p", "coach-warning", plan.max_months + "개월 안에 갚으려면 매달 " +
-        wonSpoken(plan.shortfall) + "이 더 필요해요."));
+        wonSpoken(plan.shortfall) + "이 더 필요해요. 아래 표는 참고용이고, 제안은 위 메시지처럼 " +
+        "낼 수 있는 금액으로 하세요."));
     }
     var options = el("div", "coach-plan-options");
     var summaries = [];
     plan.options.forEach(function (option) {
       var box = el("div", "coach-plan-option");
-      var title = (OPTION_LABELS[option.kind] || option.kind) + " · " + option.months + "개월";
+      var title = (plan.feasible ? self.optionLabel(option.kind, option.payments)
+        : "참고: " + plan.max_months + "개월에 나누면") + " · " + option.months + "개월";
       summaries.push(title);
       box.appendChild(el("h3", null, title));
       var table = el("table");
@@ -569,8 +582,8 @@
     var card = section("coach-agreement", "최종 합의 체크리스트");
     var option = agreement.option;
     card.appendChild(el("p", null, "미납액 " + wonSpoken(agreement.arrears_amount) +
-      (option ? " · " + (OPTION_LABELS[option.kind] || option.kind) + " · " + option.months + "개월"
-        : "")));
+      (option ? " · " + this.optionLabel(option.kind, option.payments) + " · " + option.months + "개월"
+        : " · 요금 인하와 정지 유예 요청")));
     var list = el("ul", "coach-checklist");
     agreement.checklist.forEach(function (line, index) {
       var item = el("li");
@@ -603,7 +616,13 @@
     var base = root.getAttribute("data-server") || SCRIPT_BASE;
     loadStyle(base + "/chat/chat.css");
     var ready = window.io ? Promise.resolve() : loadScript(base + "/chat/socket.io.min.js");
-    ready.then(function () { window.minapCoach = new Coach(root, base); }, function () {
+    var labels = fetch(base + "/chat/labels.json").then(function (answer) {
+      if (!answer.ok) throw new Error("labels " + answer.status);
+      return answer.json();
+    });
+    Promise.all([labels, ready]).then(function (loaded) {
+      window.minapCoach = new Coach(root, base, loaded[0]);
+    }, function () {
       root.textContent = "코치를 불러오지 못했어요. 잠시 후 새로고침해 주세요.";
     });
   }

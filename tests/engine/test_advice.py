@@ -1,0 +1,341 @@
+"""What the coach proposes (negotiation/advice.py): never a promise the person cannot keep.
+
+The property tests draw any figures a person could give and read every line of stages 5 and 6
+and the agreement as the person would: no amount in them asks for more in a month than the
+person said they can pay, whatever the case.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from negotiation import advice, scripts
+from negotiation.alternatives import welfare_saving
+from negotiation.money import find_amounts
+from negotiation.scripts import Situation
+
+WELFARE = [
+    None,
+    "none",
+    "livelihood",
+    "housing_education",
+    "near_poverty",
+    "basic_pension",
+    "disabled",
+    "veteran",
+]
+
+
+def situation(**figures) -> Situation:
+    base = dict(
+        carrier="KT",
+        arrears_amount=350_000,
+        months_overdue=2,
+        monthly_bill=55_000,
+        monthly_budget=150_000,
+        lump_sum=0,
+        goals=["installment"],
+        welfare_status="none",
+        service_suspended=False,
+    )
+    base.update(figures)
+    return Situation(**base)
+
+
+def test_a_plan_that_fits_offers_its_options():
+    proposal = advice.make_proposal(situation(), 6)
+    assert proposal.case == advice.FEASIBLE
+    assert [option.kind for option in proposal.choices] == ["fastest", "even"]
+
+
+def test_a_plan_that_does_not_fit_proposes_what_the_person_can_pay():
+    # 9만 5천원 to spare against 120만원 owed: six months would need 20만원 a month.
+    proposal = advice.make_proposal(
+        situation(arrears_amount=1_200_000, monthly_bill=55_000, monthly_budget=150_000), 6
+    )
+    assert proposal.case == advice.WITHIN_BUDGET
+    (within,) = proposal.choices
+    assert within.kind == "within_budget"
+    assert within.payments == [95_000] * 12 + [60_000]
+    assert sum(within.payments) == 1_200_000
+    lines = advice.script_message(proposal, 5)["lines"]
+    text = " ".join(lines)
+    assert "9만 5천원씩" in text and "13개월" in text
+    # The even plan over six months (20만원 a month) is never proposed.
+    assert 200_000 not in [found.value for found in find_amounts(text)]
+    agreement = advice.agreement_message(proposal, within)
+    assert agreement["option"]["kind"] == "within_budget"
+    assert set(agreement) == {"type", "carrier", "arrears_amount", "option", "checklist"}
+    # The warning travels inside the agreement, first in its checklist.
+    warning = agreement["checklist"][0]
+    assert warning == advice.warnings(proposal, within)[0]
+    assert "13개월" in warning and "6개월" in warning and "약속하지 마세요" in warning
+
+
+def test_the_plan_message_keeps_the_contract():
+    proposal = advice.make_proposal(situation(arrears_amount=1_200_000), 6)
+    message = advice.plan_message(proposal)
+    assert message["feasible"] is False
+    assert [option["kind"] for option in message["options"]] == ["even"]
+    assert message["options"][0]["months"] == 6
+    assert set(message) == {
+        "type",
+        "arrears_amount",
+        "monthly_bill",
+        "monthly_budget",
+        "lump_sum",
+        "max_months",
+        "feasible",
+        "shortfall",
+        "options",
+    }
+
+
+def test_nothing_left_after_the_bill_proposes_no_payment():
+    proposal = advice.make_proposal(situation(monthly_bill=80_000, monthly_budget=80_000), 6)
+    assert proposal.case == advice.NO_ROOM
+    assert proposal.choices == ()
+    choice = advice.choose(proposal, None, None)
+    assert choice.available and choice.option is None
+    agreement = advice.agreement_message(proposal, None)
+    assert agreement["option"] is None
+    assert "정지 유예" in agreement["checklist"][0] and "약속하지 말고" in agreement["checklist"][0]
+    stage_five = " ".join(advice.script_message(proposal, 5)["lines"])
+    assert "요금을 낮출" in stage_five and "정지를 미뤄" in stage_five
+    stage_six = " ".join(advice.script_message(proposal, 6)["lines"])
+    assert "나눠 내기로" not in stage_six
+    assert not any("씩" in line for line in agreement["checklist"])
+
+
+def test_a_lump_sum_that_covers_everything_is_one_payment_today():
+    proposal = advice.make_proposal(situation(lump_sum=400_000), 6)
+    assert proposal.case == advice.PAID_AT_ONCE
+    (today,) = proposal.choices
+    assert today.payments == [350_000]
+    stage_six = " ".join(advice.script_message(proposal, 6, today)["lines"])
+    assert "한 번에" in stage_six and "나눠 내기로" not in stage_six and "1개월" not in stage_six
+    assert advice.warnings(proposal, today) == []
+
+
+def test_a_schedule_that_steps_down_is_not_called_a_step_up():
+    # 5만원 to spare for two months, then only 3만원: the later payments are the smaller ones.
+    proposal = advice.make_proposal(
+        situation(
+            arrears_amount=160_000,
+            monthly_bill=50_000,
+            monthly_budget=100_000,
+            recovery_months=2,
+            recovery_budget=80_000,
+        ),
+        6,
+    )
+    step = next(option for option in proposal.choices if option.kind == "step_up")
+    assert step.payments[0] > step.payments[2]
+    assert proposal.label(step) == "처음엔 많이, 나중에 줄여 갚기"
+
+
+def test_a_step_up_with_nothing_left_at_first_never_says_zero_won():
+    proposal = advice.make_proposal(
+        situation(
+            arrears_amount=200_000,
+            monthly_bill=50_000,
+            monthly_budget=50_000,
+            recovery_months=2,
+            recovery_budget=150_000,
+        ),
+        6,
+    )
+    assert proposal.case == advice.FEASIBLE
+    (step,) = proposal.choices
+    assert step.payments[:2] == [0, 0]
+    assert proposal.label(step) == "처음엔 적게, 나중에 늘려 갚기"
+    texts = (
+        advice.script_message(proposal, 5)["lines"]
+        + advice.script_message(proposal, 6, step)["lines"]
+    )
+    texts += advice.agreement_message(proposal, step)["checklist"]
+    assert not any(re.search(r"(?<![\d,만천])0원", text) for text in texts), texts
+
+
+def test_hedges_are_said_once():
+    proposal = advice.make_proposal(situation(), 6)
+    first = advice.hedges_to_say(proposal, [])
+    assert [key for key, _ in first] == ["instalment_terms", "planning_horizon"]
+    assert "6개월" in first[1][1] and "통신사가 정한 기한이 아니라" in first[1][1]
+    assert advice.hedges_to_say(proposal, [key for key, _ in first]) == []
+
+
+def test_a_computable_discount_gives_a_second_schedule():
+    proposal = advice.make_proposal(
+        situation(
+            welfare_status="basic_pension",
+            arrears_amount=400_000,
+            monthly_bill=40_000,
+            monthly_budget=100_000,
+        ),
+        6,
+    )
+    items = advice.alternatives_for(proposal)
+    discounted = advice.with_discount(proposal, items)
+    assert discounted is not None and discounted.saving == 11_000
+    assert discounted.proposal.situation.monthly_bill == 29_000
+    assert discounted.proposal.first_choice.payments[0] == 71_000
+
+
+def test_no_second_schedule_where_the_discount_is_only_a_cap():
+    proposal = advice.make_proposal(situation(welfare_status="livelihood"), 6)
+    assert advice.with_discount(proposal, advice.alternatives_for(proposal)) is None
+
+
+def test_bill_lowering_comes_first_when_nothing_fits():
+    proposal = advice.make_proposal(situation(arrears_amount=1_200_000), 6)
+    items = advice.alternatives_for(proposal)
+    lowering = [item.lowers_bill for item in items]
+    assert lowering == sorted(lowering, reverse=True)
+    assert "line_cleanup" in [item.id for item in items]
+
+
+@pytest.mark.parametrize(
+    "position, kind, expected",
+    [(1, None, "fastest"), (2, None, "even"), (None, "even", "even"), (None, None, "fastest")],
+)
+def test_choosing_by_place_or_kind(position, kind, expected):
+    proposal = advice.make_proposal(situation(), 6)
+    choice = advice.choose(proposal, kind, position)
+    assert choice.available and choice.option.kind == expected
+
+
+def test_an_option_not_offered_is_not_available():
+    proposal = advice.make_proposal(situation(), 6)
+    assert not advice.choose(proposal, "step_up", None).available
+    assert not advice.choose(proposal, None, 3).available
+
+
+figures = st.fixed_dictionaries(
+    {
+        "arrears_amount": st.integers(1, 5_000_000),
+        "monthly_bill": st.integers(0, 300_000),
+        "monthly_budget": st.integers(0, 600_000),
+        "lump_sum": st.integers(0, 2_000_000),
+        "recovery": st.one_of(st.none(), st.tuples(st.integers(1, 12), st.integers(0, 800_000))),
+        "welfare_status": st.sampled_from(WELFARE),
+        "service_suspended": st.sampled_from([True, False, None]),
+        "goals": st.lists(
+            st.sampled_from(["installment", "fee_adjustment", "keep_service"]), unique=True
+        ),
+        "carrier": st.sampled_from(["SKT", "KT", "LGU+", "MVNO"]),
+        "months_overdue": st.one_of(st.none(), st.integers(0, 48)),
+        "max_months": st.integers(1, 12),
+    }
+)
+
+
+def _situation(drawn: dict) -> Situation:
+    recovery = drawn["recovery"]
+    return Situation(
+        carrier=drawn["carrier"],
+        arrears_amount=drawn["arrears_amount"],
+        months_overdue=drawn["months_overdue"],
+        monthly_bill=drawn["monthly_bill"],
+        monthly_budget=drawn["monthly_budget"],
+        lump_sum=drawn["lump_sum"],
+        recovery_months=recovery[0] if recovery else None,
+        recovery_budget=recovery[1] if recovery else None,
+        goals=drawn["goals"],
+        welfare_status=drawn["welfare_status"],
+        service_suspended=drawn["service_suspended"],
+    )
+
+
+def _persons_own_figures(person: Situation) -> set[int]:
+    """Amounts a line may repeat because the person said them (owed, bill, budget…)."""
+    own = {
+        person.arrears_amount,
+        person.monthly_bill,
+        person.monthly_budget,
+        person.lump_sum,
+        person.recovery_budget,
+    }
+    if person.arrears_amount is not None and person.lump_sum is not None:
+        own.add(person.arrears_amount - person.lump_sum)
+    return {value for value in own if value is not None}
+
+
+@settings(max_examples=400, deadline=None)
+@given(figures)
+def test_no_line_ever_asks_for_more_than_the_person_can_pay(drawn):
+    person = _situation(drawn)
+    proposal = advice.make_proposal(person, drawn["max_months"])
+    most = max(proposal.capacity, proposal.highest_payment_allowed(10_000))
+
+    for option in proposal.choices if proposal.case != advice.PAID_AT_ONCE else ():
+        assert sum(option.payments) == proposal.plan.remaining
+        for month, payment in enumerate(option.payments, start=1):
+            assert 0 <= payment <= max(proposal.highest_payment_allowed(month), 0), (month, option)
+
+    chosen = [None] if not proposal.choices else list(proposal.choices)
+    for option in chosen:
+        agreement = advice.agreement_message(proposal, option)
+        if option is None:
+            assert agreement["option"] is None and advice.warnings(proposal, None)
+        lines = (
+            advice.script_message(proposal, 5)["lines"]
+            + advice.script_message(proposal, 6, option)["lines"]
+            + agreement["checklist"]
+        )
+        own = _persons_own_figures(person)
+        for line in lines:
+            assert "{" not in line, line
+            for found in find_amounts(line):
+                if found.value in own:
+                    continue
+                assert found.value <= max(most, 0), (line, found)
+            assert not re.search(r"(?<![\d,])0원씩", line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(figures)
+def test_no_saving_exceeds_the_bill_and_every_saving_is_at_most(drawn):
+    person = _situation(drawn)
+    proposal = advice.make_proposal(person, drawn["max_months"])
+    items = advice.alternatives_for(proposal)
+    for item in items:
+        if item.monthly_saving is not None:
+            assert 0 <= item.monthly_saving <= person.monthly_bill, item
+    lines = scripts.alternative_lines(items)
+    for item, line in zip(items, lines, strict=True):
+        if item.monthly_saving:
+            assert "최대" in line, line
+    saving, _ = welfare_saving(person.welfare_status, person.monthly_bill)
+    assert saving is None or saving <= person.monthly_bill
+
+
+@settings(max_examples=300, deadline=None)
+@given(figures)
+def test_the_stage_two_lines_never_guess_the_suspension(drawn):
+    person = _situation(drawn)
+    lines = " ".join(scripts.stage_lines(2, person))
+    if person.service_suspended is not False:
+        assert "아직 정지되지는" not in lines
+    if person.service_suspended is not True:
+        assert "정지된 상태" not in lines
+
+
+def test_a_charge_not_recognised_puts_the_dispute_route_first():
+    proposal = advice.make_proposal(situation(bill_checked="found_issue"), 6)
+    ids = [item.id for item in advice.alternatives_for(proposal)]
+    assert ids[:2] == ["dispute_mediation", "micropayment_block"]
+    assert any("모르는 항목" in line for line in advice.script_message(proposal, 5)["lines"])
+
+
+def test_a_charge_not_recognised_keeps_bill_lowering_first_when_nothing_fits():
+    person = situation(arrears_amount=1_200_000, bill_checked="found_issue")
+    items = advice.alternatives_for(advice.make_proposal(person, 6))
+    lowering = [item.lowers_bill for item in items]
+    assert lowering == sorted(lowering, reverse=True)  # the contract's order holds
+    assert items[0].id == "micropayment_block"
+    assert next(item.id for item in items if not item.lowers_bill) == "dispute_mediation"
