@@ -29,6 +29,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.guard import guard, no_reply_apology
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,11 +58,21 @@ class _SocketIOServer(AsyncServer):
 
 
 class CoachSocketIOOutput(SocketIOOutput):
-    """Emits custom messages as they are, one socket.io event each."""
+    """Emits custom messages as they are, one socket.io event each, and counts what it sent
+    (a turn that sent nothing gets an apology)."""
+
+    def __init__(self, sio: Any, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
     ) -> None:
+        self.sent += 1
         await self.sio.emit(self.bot_message_evt, dict(json_message), room=recipient_id)
 
 
@@ -135,13 +147,30 @@ class CoachSocketIOInput(SocketIOInput):
                     metadata = json.loads(metadata)
                 except json.JSONDecodeError:
                     metadata = {}
+            text = data.get("message", "")
+            if not isinstance(text, str):
+                await sio.emit("error", {"reason": "`message` must be a string"}, room=sid)
+                return
+            guarded = guard(text)
+            if guarded.refusal is not None:
+                # Refused before any parsing; the person reads why.
+                await output_channel.send_text_message(sender_id, guarded.refusal)
+                return
+            for note in guarded.notes:
+                await output_channel.send_text_message(sender_id, note)
+            said_before = output_channel.sent
             message = UserMessage(
-                data.get("message", ""),
+                guarded.text,
                 output_channel,
                 sender_id,
                 input_channel=self.name(),
                 metadata=metadata,
             )
-            await on_new_message(message)
+            try:
+                await on_new_message(message)
+            except Exception:  # logged without the person's text; they still get a reply
+                logger.exception("a socket.io message could not be handled")
+            if output_channel.sent == said_before:
+                await output_channel.send_text_message(sender_id, no_reply_apology())
 
         return socketio_webhook

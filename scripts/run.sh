@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start the action server and the Rasa server (REST and socket.io channels) and stop both on
-# Ctrl-C. Used by `make run`; ports can be changed with ACTION_PORT and RASA_PORT.
+# Ctrl-C. Used by `make run`; ports can be changed with ACTION_PORT and RASA_PORT. Both listen on
+# 127.0.0.1 only; HOST=0.0.0.0 opens the Rasa server to the network (the action server stays
+# local, and takes calls only with the token shared with the Rasa server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
@@ -8,7 +10,11 @@ VENV=${VENV:-.venv}
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 MODEL=${MODEL:-models/coach.tar.gz}
-mkdir -p .run
+HOST=${HOST:-127.0.0.1}
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')}
+# Request bodies the Rasa server accepts (Sanic reads SANIC_* settings from the environment).
+export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-1000000}
+mkdir -p .run var
 
 pids=()
 stop() {
@@ -28,14 +34,14 @@ for port in "$ACTION_PORT" "$RASA_PORT"; do
   fi
 done
 
-sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
+sed "s#127.0.0.1:5055#127.0.0.1:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
 
-"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" > .run/actions.log 2>&1 &
+"$VENV/bin/python" scripts/action_server.py --port "$ACTION_PORT" > .run/actions.log 2>&1 &
 pids+=($!)
 api_args=()
 if [ -n "${RASA_TOKEN:-}" ]; then api_args=(--enable-api --auth-token "$RASA_TOKEN"); fi
 "$VENV/bin/rasa" run --model "$MODEL" --endpoints .run/endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" \
+  --credentials credentials.yml --interface "$HOST" --port "$RASA_PORT" \
   "${api_args[@]}" > .run/rasa.log 2>&1 &
 pids+=($!)
 
@@ -53,11 +59,13 @@ for _ in $(seq 1 180); do
   done
   sleep 1
 done
+# Each conversation needs its own sender id; the example makes a fresh one.
+EXAMPLE_SENDER=$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(8))')
 cat <<MSG
 
   미납 협상 코치가 준비됐어요.
   REST:       curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
-                -H 'Content-Type: application/json' -d '{"sender": "me", "message": "안녕하세요"}'
+                -H 'Content-Type: application/json' -d '{"sender": "${EXAMPLE_SENDER}", "message": "안녕하세요"}'
   Web chat:   http://localhost:${RASA_PORT}/chat
   socket.io:  http://localhost:${RASA_PORT}/socket.io (the web chat's channel)
   Terminal:   make shell (in another terminal, after stopping this one)

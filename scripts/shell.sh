@@ -5,9 +5,10 @@ cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
 VENV=${VENV:-.venv}
 ACTION_PORT=${ACTION_PORT:-5055}
-mkdir -p .run
-sed "s#localhost:5055#localhost:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
-"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" > .run/actions.log 2>&1 &
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')}
+mkdir -p .run var
+sed "s#127.0.0.1:5055#127.0.0.1:${ACTION_PORT}#" endpoints.yml > .run/endpoints.yml
+"$VENV/bin/python" scripts/action_server.py --port "$ACTION_PORT" > .run/actions.log 2>&1 &
 action_pid=$!
 trap 'kill $action_pid 2>/dev/null || true' EXIT INT TERM
 "$VENV/bin/rasa" shell --model "${MODEL:-models/coach.tar.gz}" --endpoints .run/endpoints.yml

@@ -45,70 +45,96 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int =
     raise RuntimeError(f"server did not start in {seconds}s:\n{log.read_text()[-3000:]}")
 
 
+ACTION_TOKEN = "actions-" + uuid.uuid4().hex
+
+
+def start_action_server(workdir: Path, port: int) -> subprocess.Popen:
+    """The action server as `make run` starts it (scripts/action_server.py, token required)."""
+    environment = {**os.environ, "ACTION_SERVER_TOKEN": ACTION_TOKEN}
+    return subprocess.Popen(
+        [str(BIN / "python"), str(ROOT / "scripts" / "action_server.py"), "--port", str(port)],
+        cwd=ROOT,
+        env=environment,
+        stdout=open(workdir / "actions.log", "a"),  # written until the server stops
+        stderr=subprocess.STDOUT,
+    )
+
+
+def start_rasa_server(
+    workdir: Path, port: int, action_port: int, tracker_store: str = ""
+) -> subprocess.Popen:
+    """The Rasa server as `make run` starts it, on 127.0.0.1; ``tracker_store`` is YAML for
+    endpoints.yml (empty: Rasa's in-memory store)."""
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(
+        "action_endpoint:\n"
+        f'  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f'  token: "{ACTION_TOKEN}"\n' + tracker_store
+    )
+    environment = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SANIC_REQUEST_MAX_SIZE": "1000000",
+    }
+    return subprocess.Popen(
+        [
+            str(BIN / "rasa"),
+            "run",
+            "--model",
+            str(MODEL),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(ROOT / "credentials.yml"),
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--enable-api",
+            "--auth-token",
+            TOKEN,
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=open(workdir / "rasa.log", "a"),  # written until the server stops
+        stderr=subprocess.STDOUT,
+    )
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 @contextmanager
-def running_coach(workdir: Path) -> Iterator[dict[str, Any]]:
-    """Both servers, up and answering, for the duration of the ``with`` block."""
+def running_coach(workdir: Path, with_actions: bool = True) -> Iterator[dict[str, Any]]:
+    """Both servers, up and answering, for the duration of the ``with`` block (without the
+    action server when ``with_actions`` is false, as after it has crashed)."""
     assert MODEL.exists(), "no trained model: run `make train` first"
     action_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    environment = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     action_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
-    processes = [
-        subprocess.Popen(
-            [
-                str(BIN / "rasa"),
-                "run",
-                "actions",
-                "--actions",
-                "actions",
-                "--port",
-                str(action_port),
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=open(action_log, "w"),  # noqa: SIM115 - the server writes to it until stopped
-            stderr=subprocess.STDOUT,
-        ),
-        subprocess.Popen(
-            [
-                str(BIN / "rasa"),
-                "run",
-                "--model",
-                str(MODEL),
-                "--endpoints",
-                str(endpoints),
-                "--credentials",
-                str(ROOT / "credentials.yml"),
-                "--port",
-                str(rasa_port),
-                "--enable-api",
-                "--auth-token",
-                TOKEN,
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=open(rasa_log, "w"),  # noqa: SIM115 - the server writes to it until stopped
-            stderr=subprocess.STDOUT,
-        ),
-    ]
+    processes = [start_action_server(workdir, action_port)] if with_actions else []
+    processes.append(start_rasa_server(workdir, rasa_port, action_port))
     try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", processes[0], action_log)
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", processes[1], rasa_log)
+        if with_actions:
+            wait_until_up(f"http://127.0.0.1:{action_port}/health", processes[0], action_log)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/status?token={TOKEN}", processes[-1], rasa_log)
         yield {
             "url": f"http://127.0.0.1:{rasa_port}",
             "token": TOKEN,
             "rasa_log": rasa_log,
             "action_log": action_log,
+            "action_url": f"http://127.0.0.1:{action_port}",
+            "action_token": ACTION_TOKEN,
         }
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(processes)
 
 
 class Conversation:

@@ -1,0 +1,185 @@
+"""Safe with people's debts (issue 11), against the real servers: bounded input on every
+channel, personal numbers never stored, requests that name no conversation refused, the action
+server private, a Korean apology when it is down, and every conversation kept across a restart.
+"""
+
+import asyncio
+import json
+import time
+import uuid
+
+import pytest
+import requests
+import socketio
+
+from tests.servers import (
+    TOKEN,
+    Conversation,
+    free_port,
+    running_coach,
+    start_action_server,
+    start_rasa_server,
+    stop,
+    wait_until_up,
+)
+
+
+def webhook(servers, body, **kwargs):
+    return requests.post(f"{servers['url']}/webhooks/rest/webhook", timeout=60, **kwargs, json=body)
+
+
+def stored_events(servers, sender) -> str:
+    response = requests.get(
+        f"{servers['url']}/conversations/{sender}/tracker",
+        params={"token": servers["token"]},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return json.dumps(response.json()["events"], ensure_ascii=False)
+
+
+def test_a_message_over_the_limit_is_refused_before_any_parsing(servers):
+    sender = "safety-" + uuid.uuid4().hex[:8]
+    started = time.monotonic()
+    response = webhook(servers, {"sender": sender, "message": "1" * 100_000})
+    assert time.monotonic() - started < 10
+    assert response.status_code == 413
+    body = response.json()
+    assert "limit is 1000" in body["reason"]
+    assert "메시지가 너무 길어요" in body["text"]
+    # Nothing of it reached the conversation.
+    assert "1111111111" not in stored_events(servers, sender)
+
+
+def test_personal_numbers_are_masked_before_they_are_stored(servers):
+    conversation = Conversation(servers)
+    conversation.say("안녕하세요")
+    replies = conversation.say("제 주민번호는 900101-1234567이고 폰은 010-9876-5432예요")
+    texts = [reply.get("text", "") for reply in replies]
+    assert any(
+        "주민등록번호·전화번호로 보이는 번호는 저장하지 않고 지웠어요" in text for text in texts
+    )
+    events = stored_events(servers, conversation.sender)
+    for secret in ("900101", "1234567", "9876", "5432"):
+        assert secret not in events
+    assert "(지운 번호)" in events
+    # No number was taken for a figure.
+    slots = conversation.slots()
+    assert slots["arrears_amount"] is None and slots["monthly_bill"] is None
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ({"message": "안녕하세요"}, "sender"),
+        ({"sender": "", "message": "안녕하세요"}, "sender"),
+        ({"sender": "a b", "message": "안녕하세요"}, "sender"),
+        ({"sender": "x" * 200, "message": "안녕하세요"}, "sender"),
+        ({"sender": "someone-1", "message": 35}, "message"),
+        ({"sender": "someone-1", "message": "안녕", "metadata": "x"}, "metadata"),
+        (["안녕하세요"], "object"),
+    ],
+)
+def test_a_request_that_names_no_conversation_is_refused_with_a_reason(servers, body, reason):
+    response = webhook(servers, body)
+    assert response.status_code == 400
+    assert reason in response.json()["reason"]
+
+
+def test_the_client_cannot_pose_as_the_web_chat(servers):
+    sender = "safety-" + uuid.uuid4().hex[:8]
+    webhook(servers, {"sender": sender, "message": "안녕하세요", "input_channel": "socketio"})
+    events = json.loads(stored_events(servers, sender))
+    channels = {event.get("input_channel") for event in events if event["event"] == "user"}
+    assert channels == {"rest"}
+
+
+def test_the_socket_refuses_a_message_over_the_limit_in_korean(servers):
+    async def talk():
+        client = socketio.AsyncClient()
+        received = []
+        arrived = asyncio.Event()
+        confirmed = asyncio.Event()
+
+        @client.on("bot_uttered")
+        async def on_bot_uttered(message):
+            received.append(message)
+            arrived.set()
+
+        @client.on("session_confirm")
+        async def on_session_confirm(_):
+            confirmed.set()
+
+        await client.connect(servers["url"], socketio_path="/socket.io", transports=["websocket"])
+        session_id = "safety-" + uuid.uuid4().hex[:8]
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), 20)
+        await client.emit("user_uttered", {"message": "가" * 5000, "session_id": session_id})
+        await asyncio.wait_for(arrived.wait(), 30)
+        await asyncio.sleep(1)
+        await client.disconnect()
+        return received
+
+    received = asyncio.run(talk())
+    assert len(received) == 1 and "메시지가 너무 길어요" in received[0]["text"]
+
+
+def test_the_action_server_takes_calls_only_with_the_token(servers):
+    action = servers["action_url"]
+    assert requests.get(f"{action}/health", timeout=10).status_code == 200
+    call = {"next_action": "action_begin", "tracker": {}, "domain": {}, "version": "3.6.2"}
+    assert requests.post(f"{action}/webhook", json=call, timeout=10).status_code == 401
+    wrong = requests.post(f"{action}/webhook", params={"token": "nope"}, json=call, timeout=10)
+    assert wrong.status_code == 401
+    deflated = requests.post(
+        f"{action}/webhook",
+        params={"token": servers["action_token"]},
+        data=b"x\x9c\x03\x00\x00\x00\x00\x01",
+        headers={"Content-Encoding": "deflate", "Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert deflated.status_code == 415
+
+
+def test_with_the_action_server_down_the_person_gets_an_apology(tmp_path):
+    with running_coach(tmp_path, with_actions=False) as servers:
+        conversation = Conversation(servers)
+        replies = conversation.say("안녕하세요, 요금이 밀렸어요")
+        texts = [reply.get("text", "") for reply in replies]
+        assert any("잠시 문제가 생겨서" in text for text in texts), replies
+
+
+def test_a_restart_continues_every_conversation(tmp_path):
+    """The default tracker store is a SQLite file: stopping and starting the Rasa server keeps
+    what the person said, and the conversation goes on from the same question."""
+    store = tmp_path / "trackers.sqlite"
+    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
+    action_port, rasa_port = free_port(), free_port()
+    url = f"http://127.0.0.1:{rasa_port}"
+    actions = start_action_server(tmp_path, action_port)
+    try:
+        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, tmp_path / "actions.log")
+        servers = {"url": url, "token": TOKEN}
+        conversation = Conversation(servers)
+        rasa = start_rasa_server(tmp_path, rasa_port, action_port, tracker_store)
+        try:
+            wait_until_up(f"{url}/status?token={TOKEN}", rasa, tmp_path / "rasa.log")
+            for message in ["안녕하세요", "KT요", "35만원 밀렸어요"]:
+                conversation.say(message)
+            before = conversation.slots()
+            assert before["arrears_amount"] == 350000
+            assert before["requested_slot"] == "months_overdue"
+        finally:
+            stop([rasa])
+        rasa = start_rasa_server(tmp_path, rasa_port, action_port, tracker_store)
+        try:
+            wait_until_up(f"{url}/status?token={TOKEN}", rasa, tmp_path / "rasa.log")
+            after = conversation.slots()
+            assert after["carrier"] == "KT" and after["arrears_amount"] == 350000
+            replies = conversation.say("두 달이요")
+            assert conversation.slots()["months_overdue"] == 2
+            assert any("정지된 상태" in reply.get("text", "") for reply in replies)
+        finally:
+            stop([rasa])
+    finally:
+        stop([actions])
