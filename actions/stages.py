@@ -144,11 +144,33 @@ def propose(
             "plan_nothing_left",
             lump_sum=format_won(situation.lump_sum or 0),
             arrears=format_won(situation.arrears_amount),
+            confirm="정지 해제를 확인받으세요"
+            if situation.service_suspended
+            else "납부 확인 문자를 받아 두세요",
         )
     elif proposal.case == advice.FEASIBLE:
-        utter(dispatcher, "proposal_intro", capacity=capacity)
+        if any(option.kind == "step_up" for option in proposal.choices):
+            utter(
+                dispatcher,
+                "proposal_intro_recovery",
+                capacity=capacity,
+                recovery_months=scripts.describe_duration(int(situation.recovery_months or 0)),
+                later=format_won(
+                    max(int(situation.recovery_budget or 0) - int(situation.monthly_bill or 0), 0)
+                ),
+            )
+        else:
+            utter(dispatcher, "proposal_intro", capacity=capacity)
         # The web chat's plan card lists the options; other channels get them as text.
         for option in [] if shows_cards(tracker) else proposal.choices:
+            if option.months == 1:
+                utter(
+                    dispatcher,
+                    "plan_option_once",
+                    label=proposal.label(option),
+                    amount=josa(format_won(option.payments[0]), "을"),
+                )
+                continue
             utter(
                 dispatcher,
                 "plan_option",
@@ -184,6 +206,9 @@ def propose(
             "plan_no_room",
             bill=format_won(situation.monthly_bill),
             budget=format_won(situation.monthly_budget),
+            compared="과 같아서"
+            if situation.monthly_bill == situation.monthly_budget
+            else "보다 많아서",
         )
         if situation.lump_sum:
             utter(
@@ -395,7 +420,18 @@ class ActionConfirmAgreement(Action):
         wanted = tracker.get_slot("plan_option")
         choice = advice.choose(proposal, wanted, find_option_position(text))
         if not choice.available:
-            reason = "option_unavailable_step_up" if wanted == "step_up" else "option_unavailable"
+            if _said_last(tracker, "option_unavailable") or _said_last(
+                tracker, "option_unavailable_step_up"
+            ):
+                # Never the same words twice in a row: the second time, just a number.
+                utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(proposal))
+                return [SlotSet("plan_option", None)]
+            recovery_unknown = situation.recovery_months is None
+            reason = (
+                "option_unavailable_step_up"
+                if wanted == "step_up" and recovery_unknown
+                else "option_unavailable"
+            )
             utter(dispatcher, reason)
             _ask_for_option(dispatcher, proposal)
             return [SlotSet("plan_option", None)]
@@ -428,7 +464,7 @@ def _summarise_agreement(
 ) -> None:
     situation = proposal.situation
     plan = proposal.plan
-    carrier = scripts.carrier_name(situation.carrier)
+    carrier = scripts.carrier_company(situation.carrier)
     if proposal.case == advice.PAID_AT_ONCE:
         utter(
             dispatcher,

@@ -90,11 +90,21 @@ def make_proposal(situation: Situation, max_months: int) -> Proposal:
     # than the person can pay is not proposed.
     affordable = tuple(option for option in plan.options if _affordable(situation, option))
     if plan.feasible and affordable:
-        return Proposal(FEASIBLE, situation, plan, affordable, max_months)
+        return Proposal(FEASIBLE, situation, plan, _distinct(affordable), max_months)
     within = plan.within_budget(even_if_feasible=True)
     if within is not None:
         return Proposal(WITHIN_BUDGET, situation, plan, (within,), max_months)
     return Proposal(NO_ROOM, situation, plan, (), max_months)
+
+
+def _distinct(options: tuple[PlanOption, ...]) -> tuple[PlanOption, ...]:
+    """Options as the person chooses between them: "even" is dropped where it pays exactly what
+    "fastest" pays (one payment, or amounts that divide evenly), never offered twice."""
+    kept: list[PlanOption] = []
+    for option in options:
+        if not any(option.payments == other.payments for other in kept):
+            kept.append(option)
+    return tuple(kept)
 
 
 def _allowed(situation: Situation, month: int) -> int:
@@ -172,6 +182,11 @@ def choose(proposal: Proposal, kind: str | None, position: int | None) -> Choice
     if kind is None or len(choices) == 1:
         return Choice(True, choices[0])
     option = next((choice for choice in choices if choice.kind == kind), None)
+    if option is None and proposal.plan is not None:
+        # A kind left out only because it pays exactly what an offered option pays.
+        named = proposal.plan.option(kind)
+        if named is not None:
+            option = next((c for c in choices if c.payments == named.payments), None)
     return Choice(option is not None, option)
 
 
@@ -185,6 +200,7 @@ def alternatives_for(proposal: Proposal) -> list[Alternative]:
         monthly_bill=situation.monthly_bill,
         suspended=situation.service_suspended,
         bill_issue=situation.bill_checked == "found_issue",
+        carrier=situation.carrier,
     )
 
 
@@ -210,7 +226,8 @@ def with_discount(proposal: Proposal, items: list[Alternative]) -> Discounted | 
 
 
 HEDGES_BY_CASE = {
-    FEASIBLE: ("instalment_terms", "planning_horizon"),
+    # The planning horizon is named only where it shapes the proposal (a plan longer than it).
+    FEASIBLE: ("instalment_terms",),
     WITHIN_BUDGET: ("instalment_terms", "planning_horizon"),
     NO_ROOM: (),  # nothing to pay is proposed, so no plan to hedge
     PAID_AT_ONCE: (),

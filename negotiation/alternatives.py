@@ -24,6 +24,7 @@ class Alternative:
     weak: bool = False
     exact: bool = False  # the bill alone decides the saving: a schedule with it can be worked out
     in_message: bool = True  # False: told in words only (not an id the contract names)
+    status_label: str | None = None  # the welfare status it is for ("장애인"), for its wording
 
     def to_item(self) -> dict[str, object]:
         return {
@@ -71,6 +72,7 @@ def build_alternatives(
     monthly_bill: int | None = None,
     suspended: bool | None = None,
     bill_issue: bool = False,
+    carrier: str | None = None,
 ) -> list[Alternative]:
     """The catalogue's items that apply to this person, in the order to try them."""
     items: list[Alternative] = []
@@ -79,23 +81,29 @@ def build_alternatives(
             continue
         saving = entry.get("monthly_saving")
         weak = exact = False
+        source = entry.get("source")
+        status_label = None
         if saving == "by_welfare_status":
             saving, exact = welfare_saving(welfare_status, monthly_bill)
             weak = welfare_status in entry.get("weak_for", [])
+            source = (entry.get("sources_by_status") or {}).get(welfare_status, source)
+            status_label = load("wording")["welfare_labels"].get(welfare_status)
         explanation = entry["explanation"]
         if suspended and entry.get("when_suspended"):
             explanation += entry["when_suspended"]
+        explanation += (entry.get("when_carrier") or {}).get(carrier, "")
         items.append(
             Alternative(
                 id=entry["id"],
                 title=entry["title"],
                 explanation=explanation,
                 monthly_saving=saving,
-                source=entry.get("source"),
+                source=source,
                 lowers_bill=bool(entry["lowers_bill"]),
                 weak=weak,
                 exact=exact,
                 in_message=bool(entry.get("in_message", True)),
+                status_label=status_label,
             )
         )
     if not feasible:

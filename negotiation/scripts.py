@@ -52,6 +52,12 @@ def carrier_name(carrier: str | None) -> str | None:
     return wording()["carrier_names"].get(carrier) if carrier else None
 
 
+def carrier_company(carrier: str | None) -> str | None:
+    """Whose agent the person talks to: "KT", or "가입하신 알뜰폰 회사" for an MVNO."""
+    companies = wording().get("carrier_companies") or {}
+    return companies.get(carrier) or carrier_name(carrier)
+
+
 def goal_labels(goals: Iterable[str]) -> list[str]:
     labels = wording()["goal_labels"]
     return [labels[goal] for goal in goals if goal in labels]
@@ -81,6 +87,8 @@ def describe_payments(payments: list[int]) -> str:
             runs[-1][1] += 1
         else:
             runs.append([payment, 1])
+    if len(runs) == 1 and runs[0][1] == 1:
+        return f"한 번에 {format_won(runs[0][0])}"
     if len(runs) == 1:
         return f"매달 {format_won(runs[0][0])}씩"
     parts = []
@@ -103,13 +111,13 @@ def describe_payments(payments: list[int]) -> str:
     return ", ".join(parts)
 
 
-def payment_schedule(payments: list[int]) -> str:
+def payment_schedule(payments: list[int], bill_only_if_zero: bool = True) -> str:
     """Month by month: "1개월째 9만 5천원 · 2개월째 9만 5천원 · …" (a month with nothing towards
     the arrears says so); a long schedule is told in runs instead."""
-    if len(payments) > 12:
+    if len(payments) > 12 or len(set(payments)) == 1:
         return describe_payments(payments)
     return " · ".join(
-        f"{month}개월째 {format_won(payment) if payment else '요금만'}"
+        f"{month}개월째 {format_won(payment) if payment or not bill_only_if_zero else '요금만'}"
         for month, payment in enumerate(payments, start=1)
     )
 
@@ -148,6 +156,11 @@ def _figures(
             and situation.recovery_months
             and (option is None or option.kind != "step_up")
             and step_up.payments[0] > 0
+            and all(
+                other.payments != step_up.payments
+                for other in plan.options
+                if other.kind != "step_up"
+            )
         ):
             values["step_first_payment"] = format_won(step_up.payments[0])
             values["step_later_payment"] = format_won(step_up.payments[situation.recovery_months])
@@ -157,6 +170,9 @@ def _figures(
         values["plan_months"] = describe_duration(option.months)
         values["schedule_short"] = describe_payments(option.payments)
         values["schedule"] = payment_schedule(option.payments)
+        if situation.monthly_bill is not None:
+            with_bill = [payment + situation.monthly_bill for payment in option.payments]
+            values["schedule_with_bill"] = payment_schedule(with_bill, bill_only_if_zero=False)
     return {key: value for key, value in values.items() if value is not None}
 
 
@@ -212,6 +228,17 @@ def _condition_holds(
         return "fee_adjustment" in situation.goals or situation.welfare_status not in (None, "none")
     if condition == "bill_issue":
         return situation.bill_checked == "found_issue"
+    if condition == "old_small_debt":
+        # facts.yml old_small_debt: three years or more, under 30만원, at the three carriers.
+        return (
+            situation.carrier in ("SKT", "KT", "LGU+")
+            and (situation.months_overdue or 0) >= 36
+            and (situation.arrears_amount or 0) < 300_000
+        )
+    if condition.startswith("carrier:"):
+        return situation.carrier == condition[len("carrier:") :]
+    if condition == "option:chosen_step_up":
+        return option is not None and option.kind == "step_up"
     if condition == "lump_sum":
         return bool(situation.lump_sum)
     if condition.startswith("goal:"):
@@ -334,7 +361,7 @@ def alternative_lines(items: Iterable[Alternative]) -> list[str]:
         if item.monthly_saving:
             line += _fragment("alternative_saving", saving=format_won(item.monthly_saving))
         if item.weak:
-            line += _fragment("alternative_weak")
+            line += _fragment("alternative_weak", status=item.status_label or "")
         if item.source:
             line += _fragment("alternative_source", source=item.source)
         lines.append(line)

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
 VENV=${VENV:-.venv}
 ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')}

@@ -91,7 +91,7 @@ def test_proposal_sends_plan_alternatives_and_script(dispatcher, domain):
         "stage": 5,
         "plan_option": None,
         "plan_shown": True,
-        "hedges_said": ["instalment_terms", "planning_horizon"],
+        "hedges_said": ["instalment_terms"],
     }
     # Said once per conversation: a second proposal (after a correction) does not repeat them.
     again = CollectingDispatcher()
@@ -103,8 +103,8 @@ def test_proposal_sends_plan_alternatives_and_script(dispatcher, domain):
         }
     )
     run_action(ActionProposePlan(), again, tracker, domain)
-    assert not any("기준을 공개하지 않아요" in text for text in texts(again))
-    assert any("기준을 공개하지 않아요" in text for text in texts(dispatcher))
+    assert not any("기준을 따로 공개하지 않고" in text for text in texts(again))
+    assert any("기준을 따로 공개하지 않고" in text for text in texts(dispatcher))
 
 
 def test_proposal_that_does_not_fit_puts_bill_lowering_first(dispatcher, domain):
@@ -156,9 +156,8 @@ def test_agreement_uses_the_chosen_option(dispatcher, domain):
     assert agreement["carrier"] == "KT" and agreement["arrears_amount"] == 350000
     assert any("접수 번호" in line for line in agreement["checklist"])
     assert texts(dispatcher)[0] == (
-        "좋아요. KT 상담원에게 미납액 35만원을 4개월 동안 처음 2개월은 "
-        "8만 8천원씩, 마지막 2개월은 8만 7천원씩 나눠 내겠다고 "
-        "제안하시면 돼요."
+        "좋아요. KT 상담원에게 밀린 35만원을 4개월에 걸쳐, 매달 요금과 별도로 처음 2개월은 "
+        "8만 8천원씩, 마지막 2개월은 8만 7천원씩 내겠다고 제안하시면 돼요."
     )
     assert slot_events(events) == {"stage": 6, "plan_option": "even"}
 

@@ -162,11 +162,16 @@ def test_a_step_up_with_nothing_left_at_first_never_says_zero_won():
 
 
 def test_hedges_are_said_once():
-    proposal = advice.make_proposal(situation(), 6)
+    # A plan longer than the coach's horizon: both hedges, the horizon named as its own.
+    proposal = advice.make_proposal(situation(arrears_amount=1_200_000), 6)
     first = advice.hedges_to_say(proposal, [])
     assert [key for key, _ in first] == ["instalment_terms", "planning_horizon"]
+    assert "일반적으로 알려진 바로는" in first[0][1]
     assert "6개월" in first[1][1] and "통신사가 정한 기한이 아니라" in first[1][1]
     assert advice.hedges_to_say(proposal, [key for key, _ in first]) == []
+    # A four-month plan never mentions six months.
+    short = advice.make_proposal(situation(), 6)
+    assert [key for key, _ in advice.hedges_to_say(short, [])] == ["instalment_terms"]
 
 
 def test_a_computable_discount_gives_a_second_schedule():
@@ -288,8 +293,16 @@ def test_no_line_ever_asks_for_more_than_the_person_can_pay(drawn):
             + agreement["checklist"]
         )
         own = _persons_own_figures(person)
+        budgets = max(person.monthly_budget or 0, person.recovery_budget or 0)
         for line in lines:
             assert "{" not in line, line
+            # "요금까지 합쳐 …": what leaves the account each month, bill included (within the
+            # budget); "(밀린 돈만: …)" and every other amount: towards the arrears.
+            totals, _, arrears_part = line.partition("(밀린 돈만:")
+            if "요금까지 합쳐" in totals:
+                for found in find_amounts(totals):
+                    assert found.value in own or found.value <= budgets, (line, found)
+                line = arrears_part
             for found in find_amounts(line):
                 if found.value in own:
                     continue
@@ -339,3 +352,61 @@ def test_a_charge_not_recognised_keeps_bill_lowering_first_when_nothing_fits():
     assert lowering == sorted(lowering, reverse=True)  # the contract's order holds
     assert items[0].id == "micropayment_block"
     assert next(item.id for item in items if not item.lowers_bill) == "dispute_mediation"
+
+
+def test_an_old_small_debt_is_asked_about_before_any_repayment():
+    from negotiation import risk
+
+    person = situation(carrier="SKT", arrears_amount=200_000, months_overdue=40)
+    lines = " ".join(scripts.stage_lines(2, person))
+    assert "갚아야 하는 대상인지" in lines
+    steps = {step.key: step for step in risk.risk_timeline("SKT", 40, 200_000, True)}
+    assert "old_small_debt" in steps and "suspension_length_skt" not in steps
+    assert steps["termination"].when == "이미 해당될 수 있어요"
+    assert "MBN머니" in steps["old_small_debt"].source
+
+
+def test_one_payment_is_this_month_and_offered_once():
+    proposal = advice.make_proposal(situation(arrears_amount=80_000), 6)
+    assert [option.kind for option in proposal.choices] == ["fastest"]  # even is the same
+    lines = advice.script_message(proposal, 5)["lines"]
+    assert any("이번 달 요금과 함께 한 번에" in line for line in lines)
+    assert not any("1개월" in line or "다음 달" in line for line in lines)
+
+
+def test_the_checklist_gives_the_monthly_total_with_the_bill():
+    proposal = advice.make_proposal(situation(), 6)
+    checklist = advice.agreement_message(proposal, proposal.first_choice)["checklist"]
+    total = next(line for line in checklist if "요금까지 합쳐" in line)
+    assert "15만원" in total and "9만 5천원" in total  # 9만 5천원 + the 5만 5천원 bill
+
+
+def test_welfare_wording_fits_the_status_and_the_carrier():
+    disabled = advice.alternatives_for(
+        advice.make_proposal(situation(welfare_status="disabled"), 6)
+    )
+    line = scripts.alternative_lines([disabled[0]])[0]
+    assert "일반적으로 알려진 바로는 장애인은" in line and "35%" in line and "oldee.kr" in line
+    mvno = advice.alternatives_for(
+        advice.make_proposal(situation(carrier="MVNO", welfare_status="livelihood"), 6)
+    )
+    assert "가입한 회사도 이 감면을 적용하는지" in mvno[0].explanation
+    assert "MBN" not in (mvno[0].source or "")  # the 기초연금 source is not theirs
+
+
+def test_a_step_up_that_pays_what_fastest_pays_is_neither_offered_twice_nor_refused():
+    # The budget after the recovery leaves no more than now: the step-up plan is the fastest one.
+    person = situation(
+        arrears_amount=70_000,
+        monthly_bill=15_000,
+        monthly_budget=40_000,
+        recovery_months=2,
+        recovery_budget=60_000,
+    )
+    proposal = advice.make_proposal(person, 6)
+    kinds = [option.kind for option in proposal.choices]
+    assert "step_up" not in kinds or "fastest" not in kinds
+    lines = advice.script_message(proposal, 5)["lines"]
+    assert not any("그 뒤로는" in line and "방법도" in line for line in lines)
+    choice = advice.choose(proposal, "step_up", None)
+    assert choice.available and choice.option.payments == proposal.choices[0].payments
