@@ -22,6 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.erasure import asks_to_erase, erase_conversation, erased_text
 from channels.guard import guard, no_reply_apology
 
 logger = logging.getLogger(__name__)
@@ -75,6 +76,9 @@ class CoachRestInput(InputChannel):
                     status=413,
                     text=guarded.refusal,
                 )
+            if asks_to_erase(guarded.text):
+                await erase_conversation(request.app.ctx.agent, sender)
+                return response.json([{"recipient_id": sender, "text": erased_text()}])
             collector = CollectingOutputChannel()
             for note in guarded.notes:
                 await collector.send_text_message(sender, note)

@@ -29,6 +29,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.erasure import asks_to_erase, erase_conversation, erased_text
 from channels.guard import guard, no_reply_apology
 
 logger = logging.getLogger(__name__)
@@ -103,9 +104,17 @@ class CoachSocketIOInput(SocketIOInput):
         return CoachSocketIOOutput(self.sio, self.bot_message_evt)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = _SocketIOServer(async_mode="sanic", cors_allowed_origins=self.cors_origins)
+        # python-engineio skips the origin check altogether for an empty list; None checks it
+        # (the page's own origin, plus those listed, see _EngineIOServer).
+        sio = _SocketIOServer(async_mode="sanic", cors_allowed_origins=self.cors_origins or None)
         socketio_webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
+
+        server: dict[str, Any] = {}
+
+        @socketio_webhook.listener("before_server_start")
+        async def remember_the_server(app: Any, _: Any) -> None:
+            server["app"] = app  # the agent (for "대화 삭제") is app.ctx.agent once loaded
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -155,6 +164,10 @@ class CoachSocketIOInput(SocketIOInput):
             if guarded.refusal is not None:
                 # Refused before any parsing; the person reads why.
                 await output_channel.send_text_message(sender_id, guarded.refusal)
+                return
+            if asks_to_erase(guarded.text) and "app" in server:
+                await erase_conversation(server["app"].ctx.agent, sender_id)
+                await output_channel.send_text_message(sender_id, erased_text())
                 return
             for note in guarded.notes:
                 await output_channel.send_text_message(sender_id, note)

@@ -30,8 +30,27 @@ FILES = {
 }
 
 
+def security_headers(frame_ancestors: list[str]) -> dict[str, str]:
+    """Headers on every /chat response: scripts, styles and connections only from this server
+    (no inline script), framing only by this server and the sites allowed to embed the chat."""
+    ancestors = " ".join(["'self'", *frame_ancestors])
+    return {
+        "Content-Security-Policy": (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
+            f"form-action 'self'; frame-ancestors {ancestors}"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+
+
 class WebChatInput(InputChannel):
     """The /chat page, its widget script and style, and the socket.io client."""
+
+    def __init__(self, frame_ancestors: list[str] | None = None) -> None:
+        self.frame_ancestors = list(frame_ancestors or [])
 
     @classmethod
     def name(cls) -> str:
@@ -39,7 +58,8 @@ class WebChatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls()
+        # The sites allowed to frame the page: credentials.yml `frame_ancestors` (none by default).
+        return cls((credentials or {}).get("frame_ancestors") or [])
 
     def url_prefix(self) -> str:
         # Rasa joins this to "/webhooks/"; an absolute path puts the page at /chat.
@@ -47,6 +67,11 @@ class WebChatInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         web_chat = Blueprint("coach_webchat", __name__)
+        headers = security_headers(self.frame_ancestors)
+
+        @web_chat.middleware("response")
+        async def add_security_headers(_: Request, reply: HTTPResponse) -> None:
+            reply.headers.update(headers)
 
         @web_chat.route("/", methods=["GET"], strict_slashes=False)
         async def page(_: Request) -> HTTPResponse:

@@ -183,3 +183,75 @@ def test_a_restart_continues_every_conversation(tmp_path):
             stop([rasa])
     finally:
         stop([actions])
+
+
+def test_the_chat_pages_carry_security_headers(servers):
+    for path in ("/chat", "/chat/widget.js", "/chat/labels.json"):
+        response = requests.get(f"{servers['url']}{path}", timeout=30)
+        assert response.status_code == 200, path
+        policy = response.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy
+        assert "frame-ancestors 'self'" in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_socket_from_a_foreign_origin_is_refused(servers):
+    async def connect(origin):
+        client = socketio.AsyncClient(reconnection=False)
+        try:
+            await client.connect(
+                servers["url"],
+                socketio_path="/socket.io",
+                transports=["polling"],
+                headers={"Origin": origin},
+                wait_timeout=10,
+            )
+        except socketio.exceptions.ConnectionError:
+            return False
+        await client.disconnect()
+        return True
+
+    assert asyncio.run(connect(servers["url"])) is True  # the page's own origin
+    assert asyncio.run(connect("https://evil.example")) is False
+
+
+def test_deleting_the_conversation_removes_it_from_the_store(servers):
+    conversation = Conversation(servers)
+    for message in ["안녕하세요", "KT요", "35만원 밀렸어요"]:
+        conversation.say(message)
+    assert "35만원" in stored_events(servers, conversation.sender)
+    replies = conversation.say("대화 삭제해 주세요")
+    assert any("모두 지웠어요" in reply.get("text", "") for reply in replies)
+    events = stored_events(servers, conversation.sender)
+    assert "35만원" not in events and "KT요" not in events
+    slots = conversation.slots()
+    assert slots["carrier"] is None and slots["arrears_amount"] is None
+    # A question about deleting is answered, not acted on.
+    other = Conversation(servers)
+    other.say("KT인데 35만원 밀렸어요")
+    other.say("대화 삭제하면 어떻게 돼요?")
+    assert other.slots()["arrears_amount"] == 350000
+
+
+def test_deleting_works_on_the_sqlite_store_too(tmp_path):
+    store = tmp_path / "trackers.sqlite"
+    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
+    action_port, rasa_port = free_port(), free_port()
+    url = f"http://127.0.0.1:{rasa_port}"
+    processes = [start_action_server(tmp_path, action_port)]
+    try:
+        wait_until_up(
+            f"http://127.0.0.1:{action_port}/health", processes[0], tmp_path / "actions.log"
+        )
+        processes.append(start_rasa_server(tmp_path, rasa_port, action_port, tracker_store))
+        wait_until_up(f"{url}/status?token={TOKEN}", processes[1], tmp_path / "rasa.log")
+        servers = {"url": url, "token": TOKEN}
+        conversation = Conversation(servers)
+        conversation.say("KT인데 35만원 밀렸어요")
+        assert "35만원" in stored_events(servers, conversation.sender)
+        assert store.exists()
+        conversation.say("대화 삭제")
+        assert "35만원" not in stored_events(servers, conversation.sender)
+    finally:
+        stop(processes)

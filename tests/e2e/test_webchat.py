@@ -4,9 +4,11 @@ Screenshots go to test-output/ (not committed) so that a person can look at them
 checked with axe-core (web/package.json's devDependency, installed by `npm ci --prefix web`).
 """
 
+import time
 from pathlib import Path
 
 import pytest
+import requests
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +55,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, servers):
-    context = browser.new_context(locale="ko-KR", viewport={"width": 420, "height": 860})
+    # The test helpers evaluate JavaScript in the page (wait_for_function, axe-core), which the
+    # page's Content-Security-Policy forbids; test_the_page_works_under_its_own_policy checks the
+    # page itself with the policy on.
+    context = browser.new_context(
+        locale="ko-KR", viewport={"width": 420, "height": 860}, bypass_csp=True
+    )
     page = context.new_page()
     page.goto(f"{servers['url']}/chat")
     expect(page.locator(CURRENT_STEP)).to_have_text("2. 상황 설명", timeout=60_000)
@@ -386,3 +393,46 @@ def test_stage_titles_come_from_the_server(page):
     say(page, "아니요 아직 쓸 수 있어요")
     expect(steps.nth(2)).to_have_text("3. 목표 정하기")
     expect(page.locator(".coach-script h2").first).to_have_text("상담 시작 단계에서 할 말")
+
+
+def test_the_delete_button_forgets_the_conversation_here_and_on_the_server(page, servers):
+    for answer in ANSWERS[:3]:  # KT, 35만원, two months
+        say(page, answer)
+    old_id = page.evaluate("JSON.parse(localStorage.getItem('minap-coach')).sessionId")
+    tracker = f"{servers['url']}/conversations/{old_id}/tracker"
+
+    def stored_arrears():
+        slots = requests.get(tracker, params={"token": servers["token"]}, timeout=30).json()
+        return slots["slots"]["arrears_amount"]
+
+    assert stored_arrears() == 350000
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".coach-erase").click()
+    expect(page.locator(".coach-log")).not_to_contain_text("35만원")
+    new_id = page.evaluate("JSON.parse(localStorage.getItem('minap-coach') || 'null')?.sessionId")
+    assert new_id != old_id
+    deadline = time.monotonic() + 30
+    while stored_arrears() is not None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert stored_arrears() is None
+
+
+def test_the_page_works_under_its_own_content_security_policy(browser, servers):
+    context = browser.new_context(locale="ko-KR", viewport={"width": 420, "height": 860})
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    try:
+        page.goto(f"{servers['url']}/chat")
+        expect(page.locator(CURRENT_STEP)).to_have_text("2. 상황 설명", timeout=60_000)
+        page.locator("#coach-input").fill("KT요")
+        page.locator("#coach-input").press("Enter")
+        expect(page.locator(".coach-log")).to_contain_text("밀린 금액은 모두 얼마", timeout=60_000)
+        assert violations == []
+    finally:
+        context.close()

@@ -165,6 +165,14 @@
       self.focusInput(event);
     });
     row.appendChild(restart);
+    var erase = el("button", "coach-erase", "대화 삭제");
+    erase.type = "button";
+    erase.setAttribute("aria-label", "대화 삭제: 서버와 이 브라우저에서 모두 지우기");
+    erase.addEventListener("click", function (event) {
+      self.erase();
+      self.focusInput(event);
+    });
+    row.appendChild(erase);
     header.appendChild(row);
     var progress = el("ol", "coach-progress");
     progress.setAttribute("aria-label", "협상 단계");
@@ -265,6 +273,18 @@
     this.greeted = false;  // the new session starts with a greeting, as the first one did
     this.socket.emit("session_request", { session_id: this.state.sessionId });
     this.announce("대화를 처음부터 다시 시작해요.");
+  };
+
+  Coach.prototype.erase = function () {
+    // The server deletes the conversation on "대화 삭제" (channels/erasure.py); the browser
+    // forgets it too, and a new conversation begins with a new id.
+    if (!window.confirm("이 대화를 서버와 이 브라우저에서 모두 지울까요?")) return;
+    this.socket.emit("user_uttered", { message: "대화 삭제", session_id: this.state.sessionId });
+    try {
+      window.localStorage.removeItem(STORAGE_KEY);
+    } catch (ignored) { /* storage may be unavailable; nothing was kept there then */ }
+    this.restart();
+    this.announce("대화를 지웠어요.");
   };
 
   Coach.prototype.focusInput = function (event) {
