@@ -17,7 +17,6 @@ from __future__ import annotations
 import inspect
 import json
 import logging
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
@@ -29,6 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels import sessions
 from channels.erasure import asks_to_erase, erase_conversation, erased_text
 from channels.guard import guard, no_reply_apology
 
@@ -111,6 +111,8 @@ class CoachSocketIOInput(SocketIOInput):
         self.sio = sio
 
         server: dict[str, Any] = {}
+        # The conversation id confirmed to each connected socket: the only one it may speak for.
+        confirmed: dict[str, str] = {}
 
         @socketio_webhook.listener("before_server_start")
         async def remember_the_server(app: Any, _: Any) -> None:
@@ -127,12 +129,17 @@ class CoachSocketIOInput(SocketIOInput):
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:
+            confirmed.pop(sid, None)
             logger.debug(f"User {sid} disconnected from the socket.io endpoint.")
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
-            session_id = data.get("session_id") or uuid.uuid4().hex
+            # Only an id this server signed is confirmed (a reloaded page); anything else, or
+            # none, gets a fresh one: a client can never pick someone else's conversation.
+            requested = data.get("session_id")
+            session_id = requested if sessions.is_signed(requested) else sessions.issue()
+            confirmed[sid] = session_id
             if self.session_persistence:
                 await _maybe_await(sio.enter_room(sid, session_id))
             await sio.emit("session_confirm", session_id, room=sid)
@@ -144,8 +151,12 @@ class CoachSocketIOInput(SocketIOInput):
                 await sio.emit("error", {"reason": "a message must be an object"}, room=sid)
                 return
             if self.session_persistence:
-                if not data.get("session_id"):
-                    await sio.emit("error", {"reason": "send session_request first"}, room=sid)
+                if not data.get("session_id") or data["session_id"] != confirmed.get(sid):
+                    await sio.emit(
+                        "error",
+                        {"reason": "speak only for the session_id confirmed to this socket"},
+                        room=sid,
+                    )
                     return
                 sender_id = data["session_id"]
             else:

@@ -36,7 +36,7 @@ def socketio_conversation(url: str, messages: list[str]) -> list[dict]:
         received: list[dict] = []
         arrived = asyncio.Event()
         session = asyncio.Event()
-        session_id = "parity-" + uuid.uuid4().hex[:12]
+        issued: list[str] = []
 
         @client.on("bot_uttered")
         async def on_bot_uttered(message):
@@ -44,12 +44,14 @@ def socketio_conversation(url: str, messages: list[str]) -> list[dict]:
             arrived.set()
 
         @client.on("session_confirm")
-        async def on_session_confirm(_):
+        async def on_session_confirm(session_id):
+            issued.append(session_id)  # the server's signed id, the only one it accepts
             session.set()
 
         await client.connect(url, socketio_path="/socket.io", transports=["websocket"])
-        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("session_request", {"session_id": "parity-" + uuid.uuid4().hex[:12]})
         await asyncio.wait_for(session.wait(), 20)
+        session_id = issued[0]
         for message in messages:
             arrived.clear()
             await client.emit("user_uttered", {"message": message, "session_id": session_id})

@@ -153,14 +153,17 @@ def test_socketio_replies_arrive_with_session_persistence(servers):
 
         session = asyncio.Event()
 
+        issued = []
+
         @client.on("session_confirm")
-        async def on_session_confirm(_):
+        async def on_session_confirm(session_id):
+            issued.append(session_id)
             session.set()
 
         await client.connect(servers["url"], socketio_path="/socket.io", transports=["websocket"])
         await client.emit("session_request", {"session_id": "e2e-socket"})
         await asyncio.wait_for(session.wait(), 20)
-        await client.emit("user_uttered", {"message": "안녕하세요", "session_id": "e2e-socket"})
+        await client.emit("user_uttered", {"message": "안녕하세요", "session_id": issued[0]})
         await asyncio.wait_for(got_reply.wait(), 60)
         await asyncio.sleep(2)  # let the rest of the turn arrive
         await client.disconnect()

@@ -106,15 +106,17 @@ def test_the_socket_refuses_a_message_over_the_limit_in_korean(servers):
             received.append(message)
             arrived.set()
 
+        issued = []
+
         @client.on("session_confirm")
-        async def on_session_confirm(_):
+        async def on_session_confirm(session_id):
+            issued.append(session_id)
             confirmed.set()
 
         await client.connect(servers["url"], socketio_path="/socket.io", transports=["websocket"])
-        session_id = "safety-" + uuid.uuid4().hex[:8]
-        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("session_request", {})
         await asyncio.wait_for(confirmed.wait(), 20)
-        await client.emit("user_uttered", {"message": "가" * 5000, "session_id": session_id})
+        await client.emit("user_uttered", {"message": "가" * 5000, "session_id": issued[0]})
         await asyncio.wait_for(arrived.wait(), 30)
         await asyncio.sleep(1)
         await client.disconnect()
@@ -255,3 +257,60 @@ def test_deleting_works_on_the_sqlite_store_too(tmp_path):
         assert "35만원" not in stored_events(servers, conversation.sender)
     finally:
         stop(processes)
+
+
+def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
+    """The server issues signed ids: a client naming its own id gets a fresh one, and a second
+    socket may not speak for an id confirmed to another; a reloaded page (the same signed id)
+    is confirmed again."""
+
+    async def scenario():
+        first, second = socketio.AsyncClient(), socketio.AsyncClient()
+        confirmations = {"first": [], "second": []}
+        errors = []
+        got = {"first": asyncio.Event(), "second": asyncio.Event()}
+
+        for name, client in (("first", first), ("second", second)):
+
+            def on_confirm(session_id, name=name):
+                confirmations[name].append(session_id)
+                got[name].set()
+
+            client.on("session_confirm", on_confirm)
+            client.on("error", lambda data: errors.append(data))
+            await client.connect(
+                servers["url"], socketio_path="/socket.io", transports=["websocket"]
+            )
+
+        await first.emit("session_request", {"session_id": "my-own-pick"})
+        await asyncio.wait_for(got["first"].wait(), 20)
+        issued = confirmations["first"][0]
+        # A second socket speaking for the first one's conversation without it being confirmed.
+        await second.emit("session_request", {"session_id": "someone-else"})
+        await asyncio.wait_for(got["second"].wait(), 20)
+        await second.emit("user_uttered", {"message": "35만원이요", "session_id": issued})
+        await asyncio.sleep(2)
+        # A forged id (right shape, wrong signature) is not confirmed either.
+        got["second"].clear()
+        forged = issued.split(".")[0] + "." + "0" * 32
+        await second.emit("session_request", {"session_id": forged})
+        await asyncio.wait_for(got["second"].wait(), 20)
+        # The page reloaded: the signed id is confirmed again.
+        got["first"].clear()
+        await first.emit("session_request", {"session_id": issued})
+        await asyncio.wait_for(got["first"].wait(), 20)
+        await first.disconnect()
+        await second.disconnect()
+        return issued, confirmations, errors
+
+    issued, confirmations, errors = asyncio.run(scenario())
+    assert issued != "my-own-pick" and "." in issued
+    assert any("confirmed to this socket" in error["reason"] for error in errors)
+    assert confirmations["second"][1] not in (issued, issued.split(".")[0] + "." + "0" * 32)
+    assert confirmations["first"][1] == issued
+    slots = requests.get(
+        f"{servers['url']}/conversations/{issued}/tracker",
+        params={"token": servers["token"]},
+        timeout=30,
+    ).json()["slots"]
+    assert slots["arrears_amount"] is None  # the second socket's figure never reached it

@@ -25,6 +25,7 @@
   // Labels (options, figures, welfare statuses) come from the server's messages: the coach's
   // words live in one place, negotiation/data/wording.yml.
   var STORAGE_KEY = "minap-coach";
+  var STATE_LIFETIME_MS = 2 * 60 * 60 * 1000;
   // How many announcements the screen-reader live region keeps (older ones are removed silently).
   var ANNOUNCEMENTS_KEPT = 6;
   // Where this script came from, read while it runs (document.currentScript is null later).
@@ -114,7 +115,9 @@
   Coach.prototype.loadState = function () {
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "null");
-      if (saved && saved.sessionId && Array.isArray(saved.log)) {
+      // Kept no longer than the server keeps a conversation going (2 hours since the last use).
+      var fresh = saved && saved.savedAt && Date.now() - saved.savedAt < STATE_LIFETIME_MS;
+      if (fresh && saved.sessionId && Array.isArray(saved.log)) {
         if (!saved.titles || typeof saved.titles !== "object") saved.titles = {};
         return saved;
       }
@@ -124,16 +127,13 @@
 
   Coach.prototype.newState = function () {
     // titles: the stage titles the server has sent, by stage number.
-    return { sessionId: this.newSessionId(), log: [], stage: 0, titles: {} };
-  };
-
-  Coach.prototype.newSessionId = function () {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID().replace(/-/g, "");
-    return String(Date.now()) + String(Math.random()).slice(2);
+    // The conversation id comes from the server (session_confirm), signed; none until then.
+    return { sessionId: "", log: [], stage: 0, titles: {} };
   };
 
   Coach.prototype.saveState = function () {
     try {
+      this.state.savedAt = Date.now();
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify(this.state));
     } catch (ignored) { /* storage full or disabled: the chat still works without reloads */ }
   };
@@ -236,7 +236,18 @@
     this.socket.on("connect", function () {
       self.socket.emit("session_request", { session_id: self.state.sessionId });
     });
-    this.socket.on("session_confirm", function () {
+    this.socket.on("session_confirm", function (sessionId) {
+      if (sessionId && sessionId !== self.state.sessionId) {
+        // A new conversation (the first, or the old id is no longer valid): start clean.
+        var titles = self.state.titles;
+        self.state = self.newState();
+        self.state.titles = titles;
+        self.state.sessionId = sessionId;
+        self.log.textContent = "";
+        self.setStage(0);
+        self.greeted = false;
+        self.saveState();
+      }
       self.ready = true;
       if (!self.state.log.length && !self.greeted) {
         self.greeted = true;
