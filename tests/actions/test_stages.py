@@ -156,7 +156,7 @@ def test_agreement_uses_the_chosen_option(dispatcher, domain):
     assert agreement["carrier"] == "KT" and agreement["arrears_amount"] == 350000
     assert any("접수 번호" in line for line in agreement["checklist"])
     assert texts(dispatcher)[0] == (
-        "좋아요. KT 상담원에게 밀린 35만원을 4개월에 걸쳐, 매달 요금과 별도로 처음 2개월은 "
+        "좋아요. KT 상담원에게 밀린 35만원을 4개월에 걸쳐, 요금과 별도로 처음 2개월은 "
         "8만 8천원씩, 마지막 2개월은 8만 7천원씩 내겠다고 제안하시면 돼요."
     )
     assert slot_events(events) == {"stage": 6, "plan_option": "even"}
