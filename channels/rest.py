@@ -24,6 +24,7 @@ from sanic.response import HTTPResponse
 
 from channels.erasure import asks_to_erase, erase_conversation, erased_text
 from channels.guard import guard, no_reply_apology
+from channels.retention import keep_purging
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,10 @@ class CoachRestInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_rest_webhook", __name__)
+
+        @webhook.listener("after_server_start")
+        async def start_purging(app: Any, _: Any) -> None:
+            app.add_task(keep_purging(app))
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -239,6 +239,10 @@ def _condition_holds(
         return situation.carrier == condition[len("carrier:") :]
     if condition == "option:chosen_step_up":
         return option is not None and option.kind == "step_up"
+    if condition in ("lump_sum_partial", "lump_sum_covers"):
+        # A lump sum above the arrears is never told to the agent: only what is owed.
+        covers = (situation.lump_sum or 0) >= (situation.arrears_amount or 0) > 0
+        return covers == (condition == "lump_sum_covers")
     if condition == "lump_sum":
         return bool(situation.lump_sum)
     if condition.startswith("goal:"):

@@ -61,7 +61,11 @@ def start_action_server(workdir: Path, port: int) -> subprocess.Popen:
 
 
 def start_rasa_server(
-    workdir: Path, port: int, action_port: int, tracker_store: str = ""
+    workdir: Path,
+    port: int,
+    action_port: int,
+    tracker_store: str = "",
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.Popen:
     """The Rasa server as `make run` starts it, on 127.0.0.1; ``tracker_store`` is YAML for
     endpoints.yml (empty: Rasa's in-memory store)."""
@@ -76,6 +80,7 @@ def start_rasa_server(
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "SANIC_REQUEST_MAX_SIZE": "1000000",
+        **(extra_env or {}),
     }
     return subprocess.Popen(
         [

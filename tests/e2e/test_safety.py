@@ -314,3 +314,29 @@ def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
         timeout=30,
     ).json()["slots"]
     assert slots["arrears_amount"] is None  # the second socket's figure never reached it
+
+
+def test_conversations_untouched_past_the_retention_period_are_deleted(tmp_path):
+    store = tmp_path / "trackers.sqlite"
+    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
+    action_port, rasa_port = free_port(), free_port()
+    url = f"http://127.0.0.1:{rasa_port}"
+    processes = [start_action_server(tmp_path, action_port)]
+    try:
+        wait_until_up(
+            f"http://127.0.0.1:{action_port}/health", processes[0], tmp_path / "actions.log"
+        )
+        # Retention shortened to 3 s and checked every second, for the test.
+        short = {"COACH_RETENTION_SECONDS": "3", "COACH_PURGE_INTERVAL_SECONDS": "1"}
+        processes.append(start_rasa_server(tmp_path, rasa_port, action_port, tracker_store, short))
+        wait_until_up(f"{url}/status?token={TOKEN}", processes[1], tmp_path / "rasa.log")
+        servers = {"url": url, "token": TOKEN}
+        conversation = Conversation(servers)
+        conversation.say("KT인데 35만원 밀렸어요")
+        assert conversation.slots()["arrears_amount"] == 350000
+        deadline = time.monotonic() + 30
+        while conversation.slots()["arrears_amount"] is not None and time.monotonic() < deadline:
+            time.sleep(1)
+        assert conversation.slots()["arrears_amount"] is None
+    finally:
+        stop(processes)

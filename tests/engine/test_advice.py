@@ -410,3 +410,11 @@ def test_a_step_up_that_pays_what_fastest_pays_is_neither_offered_twice_nor_refu
     assert not any("그 뒤로는" in line and "방법도" in line for line in lines)
     choice = advice.choose(proposal, "step_up", None)
     assert choice.available and choice.option.payments == proposal.choices[0].payments
+
+
+def test_a_lump_sum_above_the_arrears_is_never_told_to_the_agent():
+    person = situation(lump_sum=400_000)  # owes 35만원
+    lines = " ".join(scripts.stage_lines(4, person))
+    assert "35만원을 모두 낼 수 있어요" in lines and "40만원" not in lines
+    partial = " ".join(scripts.stage_lines(4, situation(lump_sum=100_000)))
+    assert "10만원은 먼저 낼 수 있어요" in partial
