@@ -7,6 +7,7 @@ import asyncio
 import json
 import time
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import requests
@@ -151,42 +152,6 @@ def test_with_the_action_server_down_the_person_gets_an_apology(tmp_path):
         assert any("잠시 문제가 생겨서" in text for text in texts), replies
 
 
-def test_a_restart_continues_every_conversation(tmp_path):
-    """The default tracker store is a SQLite file: stopping and starting the Rasa server keeps
-    what the person said, and the conversation goes on from the same question."""
-    store = tmp_path / "trackers.sqlite"
-    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
-    action_port, rasa_port = free_port(), free_port()
-    url = f"http://127.0.0.1:{rasa_port}"
-    actions = start_action_server(tmp_path, action_port)
-    try:
-        wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, tmp_path / "actions.log")
-        servers = {"url": url, "token": TOKEN}
-        conversation = Conversation(servers)
-        rasa = start_rasa_server(tmp_path, rasa_port, action_port, tracker_store)
-        try:
-            wait_until_up(f"{url}/status?token={TOKEN}", rasa, tmp_path / "rasa.log")
-            for message in ["안녕하세요", "KT요", "35만원 밀렸어요"]:
-                conversation.say(message)
-            before = conversation.slots()
-            assert before["arrears_amount"] == 350000
-            assert before["requested_slot"] == "months_overdue"
-        finally:
-            stop([rasa])
-        rasa = start_rasa_server(tmp_path, rasa_port, action_port, tracker_store)
-        try:
-            wait_until_up(f"{url}/status?token={TOKEN}", rasa, tmp_path / "rasa.log")
-            after = conversation.slots()
-            assert after["carrier"] == "KT" and after["arrears_amount"] == 350000
-            replies = conversation.say("두 달이요")
-            assert conversation.slots()["months_overdue"] == 2
-            assert any("정지된 상태" in reply.get("text", "") for reply in replies)
-        finally:
-            stop([rasa])
-    finally:
-        stop([actions])
-
-
 def test_the_chat_pages_carry_security_headers(servers):
     for path in ("/chat", "/chat/widget.js", "/chat/labels.json"):
         response = requests.get(f"{servers['url']}{path}", timeout=30)
@@ -234,29 +199,6 @@ def test_deleting_the_conversation_removes_it_from_the_store(servers):
     other.say("KT인데 35만원 밀렸어요")
     other.say("대화 삭제하면 어떻게 돼요?")
     assert other.slots()["arrears_amount"] == 350000
-
-
-def test_deleting_works_on_the_sqlite_store_too(tmp_path):
-    store = tmp_path / "trackers.sqlite"
-    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
-    action_port, rasa_port = free_port(), free_port()
-    url = f"http://127.0.0.1:{rasa_port}"
-    processes = [start_action_server(tmp_path, action_port)]
-    try:
-        wait_until_up(
-            f"http://127.0.0.1:{action_port}/health", processes[0], tmp_path / "actions.log"
-        )
-        processes.append(start_rasa_server(tmp_path, rasa_port, action_port, tracker_store))
-        wait_until_up(f"{url}/status?token={TOKEN}", processes[1], tmp_path / "rasa.log")
-        servers = {"url": url, "token": TOKEN}
-        conversation = Conversation(servers)
-        conversation.say("KT인데 35만원 밀렸어요")
-        assert "35만원" in stored_events(servers, conversation.sender)
-        assert store.exists()
-        conversation.say("대화 삭제")
-        assert "35만원" not in stored_events(servers, conversation.sender)
-    finally:
-        stop(processes)
 
 
 def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
@@ -316,27 +258,83 @@ def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
     assert slots["arrears_amount"] is None  # the second socket's figure never reached it
 
 
-def test_conversations_untouched_past_the_retention_period_are_deleted(tmp_path):
-    store = tmp_path / "trackers.sqlite"
-    tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {store}\n"
-    action_port, rasa_port = free_port(), free_port()
-    url = f"http://127.0.0.1:{rasa_port}"
-    processes = [start_action_server(tmp_path, action_port)]
+class SqliteCoach:
+    """An action server, and a Rasa server on a SQLite tracker store in ``tmp_path`` that the
+    test starts (and restarts) itself."""
+
+    def __init__(self, tmp_path, extra_env=None):
+        self.tmp_path = tmp_path
+        self.extra_env = extra_env
+        self.store = tmp_path / "trackers.sqlite"
+        self.action_port, self.rasa_port = free_port(), free_port()
+        self.servers = {"url": f"http://127.0.0.1:{self.rasa_port}", "token": TOKEN}
+        self.rasa = None
+
+    def start_rasa(self):
+        tracker_store = f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {self.store}\n"
+        self.rasa = start_rasa_server(
+            self.tmp_path, self.rasa_port, self.action_port, tracker_store, self.extra_env
+        )
+        wait_until_up(
+            f"{self.servers['url']}/status?token={TOKEN}", self.rasa, self.tmp_path / "rasa.log"
+        )
+
+    def stop_rasa(self):
+        stop([self.rasa])
+        self.rasa = None
+
+
+@contextmanager
+def sqlite_coach(tmp_path, extra_env=None):
+    coach = SqliteCoach(tmp_path, extra_env)
+    actions = start_action_server(tmp_path, coach.action_port)
     try:
         wait_until_up(
-            f"http://127.0.0.1:{action_port}/health", processes[0], tmp_path / "actions.log"
+            f"http://127.0.0.1:{coach.action_port}/health", actions, tmp_path / "actions.log"
         )
-        # Retention shortened to 3 s and checked every second, for the test.
-        short = {"COACH_RETENTION_SECONDS": "3", "COACH_PURGE_INTERVAL_SECONDS": "1"}
-        processes.append(start_rasa_server(tmp_path, rasa_port, action_port, tracker_store, short))
-        wait_until_up(f"{url}/status?token={TOKEN}", processes[1], tmp_path / "rasa.log")
-        servers = {"url": url, "token": TOKEN}
-        conversation = Conversation(servers)
+        coach.start_rasa()
+        yield coach
+    finally:
+        stop([process for process in (coach.rasa, actions) if process is not None])
+
+
+def test_a_restart_continues_every_conversation(tmp_path):
+    """The default tracker store is a SQLite file: stopping and starting the Rasa server keeps
+    what the person said, and the conversation goes on from the same question."""
+    with sqlite_coach(tmp_path) as coach:
+        conversation = Conversation(coach.servers)
+        for message in ["안녕하세요", "KT요", "35만원 밀렸어요"]:
+            conversation.say(message)
+        before = conversation.slots()
+        assert before["arrears_amount"] == 350000
+        assert before["requested_slot"] == "months_overdue"
+        coach.stop_rasa()
+        coach.start_rasa()
+        after = conversation.slots()
+        assert after["carrier"] == "KT" and after["arrears_amount"] == 350000
+        replies = conversation.say("두 달이요")
+        assert conversation.slots()["months_overdue"] == 2
+        assert any("정지된 상태" in reply.get("text", "") for reply in replies)
+
+
+def test_deleting_works_on_the_sqlite_store_too(tmp_path):
+    with sqlite_coach(tmp_path) as coach:
+        conversation = Conversation(coach.servers)
+        conversation.say("KT인데 35만원 밀렸어요")
+        assert "35만원" in stored_events(coach.servers, conversation.sender)
+        assert coach.store.exists()
+        conversation.say("대화 삭제")
+        assert "35만원" not in stored_events(coach.servers, conversation.sender)
+
+
+def test_conversations_untouched_past_the_retention_period_are_deleted(tmp_path):
+    # Retention shortened to 3 s and checked every second, for the test.
+    short = {"COACH_RETENTION_SECONDS": "3", "COACH_PURGE_INTERVAL_SECONDS": "1"}
+    with sqlite_coach(tmp_path, short) as coach:
+        conversation = Conversation(coach.servers)
         conversation.say("KT인데 35만원 밀렸어요")
         assert conversation.slots()["arrears_amount"] == 350000
         deadline = time.monotonic() + 30
         while conversation.slots()["arrears_amount"] is not None and time.monotonic() < deadline:
             time.sleep(1)
         assert conversation.slots()["arrears_amount"] is None
-    finally:
-        stop(processes)

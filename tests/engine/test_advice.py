@@ -17,6 +17,7 @@ from negotiation import advice, scripts
 from negotiation.alternatives import welfare_saving
 from negotiation.money import find_amounts
 from negotiation.scripts import Situation
+from tests.contract import check_installment_plan
 
 WELFARE = [
     None,
@@ -82,17 +83,7 @@ def test_the_plan_message_keeps_the_contract():
     assert message["feasible"] is False
     assert [option["kind"] for option in message["options"]] == ["even"]
     assert message["options"][0]["months"] == 6
-    assert set(message) == {
-        "type",
-        "arrears_amount",
-        "monthly_bill",
-        "monthly_budget",
-        "lump_sum",
-        "max_months",
-        "feasible",
-        "shortfall",
-        "options",
-    }
+    check_installment_plan(message)  # exactly the contract's keys and invariants
 
 
 def test_nothing_left_after_the_bill_proposes_no_payment():
