@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, names_an_option, utter
+from actions.guard import guard_actions
 from negotiation.messages import keys
 
 
@@ -30,3 +31,6 @@ class ActionAnswerQuestion(Action):
             # "둘이 총액은 같은 거죠? 그럼 고르게 나눠서요": answered, and the choice is kept.
             return [FollowupAction("action_confirm_agreement")]
         return []
+
+
+guard_actions(globals())

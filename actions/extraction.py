@@ -29,6 +29,7 @@ from actions.common import (
     times_asked,
     utter,
 )
+from actions.guard import guard_actions
 from negotiation.confirmation import display, named_figure, read_confirmation, read_role
 from negotiation.korean import josa
 from negotiation.messages import has_message
@@ -351,3 +352,6 @@ class MessageReader:
         if slot == "recovery_expected":
             self.events.append(SlotSet("recovery_expected", False))
         utter(self.dispatcher, message, **values)
+
+
+guard_actions(globals())

@@ -19,6 +19,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.common import events_since_the_person, is_answer_attempt, latest_intent
+from actions.guard import guard_actions
 
 RECOVERY_DETAIL_SLOTS = ("recovery_months", "recovery_budget")
 
@@ -119,3 +120,6 @@ class ValidateInformationForm(CoachFormValidation):
         ):
             return [slot for slot in slots if slot not in RECOVERY_DETAIL_SLOTS]
         return slots
+
+
+guard_actions(globals())

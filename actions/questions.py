@@ -30,6 +30,7 @@ from actions.common import (
     times_asked,
     utter,
 )
+from actions.guard import guard_actions
 from negotiation.confirmation import (
     FIGURE_ORDER,
     display,
@@ -218,3 +219,6 @@ def _question_action(slot: str) -> type[AskForSlot]:
 QUESTION_ACTIONS = [
     _question_action(slot) for slot in ASKED_SLOTS if slot != "figures_confirmed"
 ] + [AskForFiguresConfirmed]
+
+
+guard_actions(globals())

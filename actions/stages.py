@@ -27,6 +27,7 @@ from actions.common import (
     slots_set_this_turn,
     utter,
 )
+from actions.guard import guard_actions
 from negotiation import advice, scripts
 from negotiation import alternatives as alternatives_catalogue
 from negotiation.confirmation import read_confirmation
@@ -607,3 +608,6 @@ class ActionRephraseInForm(Action):
         ):
             utter(dispatcher, "rephrase")
         return []
+
+
+guard_actions(globals())

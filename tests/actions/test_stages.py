@@ -491,3 +491,47 @@ def test_the_web_chat_and_rest_decide_the_same(domain):
     assert not infeasible["feasible"] and infeasible["unworkable_said"]
     assert infeasible["proposed"]["kind"] == "within_budget"
     assert infeasible["warnings"] and infeasible["warnings_said"]
+
+
+def test_an_action_that_fails_still_answers_the_person(dispatcher, domain, monkeypatch, caplog):
+    import actions.stages
+
+    typed = "35만원 secret text"  # what the person typed, carried by the exception
+
+    def broken(situation):
+        raise ValueError(typed)
+
+    monkeypatch.setattr(actions.stages, "proposal_for", broken)
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 4}, text="네 맞아요 35만원")
+    events = run_action(ActionProposePlan(), dispatcher, tracker, domain)
+    assert events == []
+    assert "방금 말씀을 제대로 처리하지 못했어요" in texts(dispatcher)[-1]
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "action_propose_plan failed with ValueError" in logged
+    assert "secret text" not in logged and "35만원" not in logged
+
+
+def test_every_action_is_guarded():
+    from rasa_sdk import Action
+
+    import actions.answers
+    import actions.extraction
+    import actions.forms
+    import actions.questions
+
+    modules = [
+        actions.answers,
+        actions.extraction,
+        actions.forms,
+        actions.questions,
+        actions.stages,
+    ]
+    for module in modules:
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Action)
+                and value.__module__ == module.__name__
+                and "run" in value.__dict__
+            ):
+                assert getattr(value.run, "__wrapped_by_guard__", False), value
