@@ -22,6 +22,7 @@ from negotiation.confirmation import page_labels
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES = {
     "widget.js": (WEB / "static" / "widget.js", "application/javascript; charset=utf-8"),
+    "embed.js": (WEB / "static" / "embed.js", "application/javascript; charset=utf-8"),
     "chat.css": (WEB / "static" / "chat.css", "text/css; charset=utf-8"),
     "socket.io.min.js": (
         WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",

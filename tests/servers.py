@@ -66,6 +66,7 @@ def start_rasa_server(
     action_port: int,
     tracker_store: str = "",
     extra_env: dict[str, str] | None = None,
+    credentials: Path | None = None,
 ) -> subprocess.Popen:
     """The Rasa server as `make run` starts it, on 127.0.0.1; ``tracker_store`` is YAML for
     endpoints.yml (empty: Rasa's in-memory store)."""
@@ -91,7 +92,7 @@ def start_rasa_server(
             "--endpoints",
             str(endpoints),
             "--credentials",
-            str(ROOT / "credentials.yml"),
+            str(credentials or ROOT / "credentials.yml"),
             "--interface",
             "127.0.0.1",
             "--port",

@@ -436,3 +436,71 @@ def test_the_page_works_under_its_own_content_security_policy(browser, servers):
         assert violations == []
     finally:
         context.close()
+
+
+def test_embedded_in_another_site_the_conversation_stays_out_of_the_host_page(browser, tmp_path):
+    """embed.js puts the chat in an iframe from the coach's own server: the host page's storage
+    never holds the conversation id or the messages."""
+    import http.server
+    import threading
+
+    import yaml
+
+    from tests.servers import (
+        ROOT,
+        free_port,
+        start_action_server,
+        start_rasa_server,
+        stop,
+        wait_until_up,
+    )
+    from tests.servers import TOKEN as API_TOKEN
+
+    host_port, action_port, rasa_port = free_port(), free_port(), free_port()
+    host_origin = f"http://127.0.0.1:{host_port}"
+    coach_url = f"http://localhost:{rasa_port}"  # another origin than the host page
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
+    credentials["channels.webchat.WebChatInput"] = {"frame_ancestors": [host_origin]}
+    credentials_file = tmp_path / "credentials.yml"
+    credentials_file.write_text(yaml.safe_dump(credentials, allow_unicode=True))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>host</title></head>'
+        '<body><h1>다른 사이트</h1><div id="minap-coach-frame" data-height="700"></div>'
+        f'<script src="{coach_url}/chat/embed.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    handler = lambda *args: http.server.SimpleHTTPRequestHandler(*args, directory=str(site))  # noqa: E731
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", host_port), handler)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    processes = [start_action_server(tmp_path, action_port)]
+    try:
+        wait_until_up(
+            f"http://127.0.0.1:{action_port}/health", processes[0], tmp_path / "actions.log"
+        )
+        processes.append(
+            start_rasa_server(tmp_path, rasa_port, action_port, credentials=credentials_file)
+        )
+        wait_until_up(
+            f"http://127.0.0.1:{rasa_port}/status?token={API_TOKEN}",
+            processes[1],
+            tmp_path / "rasa.log",
+        )
+        context = browser.new_context(locale="ko-KR", viewport={"width": 480, "height": 900})
+        page = context.new_page()
+        page.goto(f"{host_origin}/index.html")
+        frame = page.frame_locator("#minap-coach-frame iframe")
+        expect(frame.locator(CURRENT_STEP)).to_have_text("2. 상황 설명", timeout=60_000)
+        frame.locator("#coach-input").fill("KT요")
+        frame.locator("#coach-input").press("Enter")
+        expect(frame.locator(".coach-log")).to_contain_text("밀린 금액은 모두 얼마", timeout=60_000)
+        # The host page's own storage holds nothing of the coach's.
+        assert page.evaluate("Object.keys(window.localStorage)") == []
+        # The chat runs in the coach's own origin (the browser may even deny it storage as a
+        # third party; the chat then works without reloads, as it did here).
+        assert page.frames[1].url.startswith(f"{coach_url}/chat")
+        context.close()
+    finally:
+        host.shutdown()
+        stop(processes)
