@@ -57,7 +57,9 @@ ON_TOP_OF_BILL = re.compile(
     r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)"
 )
 EXTRA_PAYMENT = re.compile(
-    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|^\s?(정도|쯤)?\s?(까지|는|은)?"
+    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(는|도|까지)?\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|"
+    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?더\s?(요|이요)?[.!~]*\s*$|"
+    r"^\s?(정도|쯤)?\s?(까지|는|은)?"
     r"\s?(낼|내|가능|돼|되)"
 )
 BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|까지")
@@ -651,7 +653,17 @@ def read_message(
     _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
     _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
     _read_choices(lowered, requested_slot, intent, after_plan, reading)
+    if requested_slot == "lump_sum" and NOT_EVEN_AN_AMOUNT.search(lowered):
+        # "만원 한 장도 없어요": not even that much, i.e. nothing now.
+        reading.values["lump_sum"] = 0
     return reading
+
+
+# An amount said only to deny having even that much: "만원 한 장도 없어요", "천 원도 없어".
+NOT_EVEN_AN_AMOUNT = re.compile(
+    r"([0-9]|[일이삼사오육칠팔구십백천만])\s?(원|만|천)?\s?(원)?\s?(한\s?장|짜리\s?하나|한\s?푼)?\s?"
+    r"(도|조차|이라도)\s?(없|못|안\s?돼|안\s?되)"
+)
 
 
 def _per_month(text: str, found: Found) -> bool:

@@ -493,3 +493,23 @@ def test_a_figure_taken_back_passes_its_role_to_the_one_that_replaces_it(
 )
 def test_answers_from_the_final_unseen_corpus(text, requested, expected):
     assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "요금 빼고 오만원 더는 낼 수 있겄소",  # dialect, 더는
+        "요금 내고 만 원 더는 되제",
+        "요금 말고 5만원 더",  # no verb at all
+    ],
+)
+def test_a_budget_on_top_of_the_bill_in_other_words(text):
+    reading = read_message(text, "monthly_budget")
+    assert "monthly_budget" in reading.on_top_of_bill
+
+
+@pytest.mark.parametrize(
+    "text", ["시방은 만원 한 장도 없어라", "천 원도 없어요", "돈이 만원도 없어요"]
+)
+def test_not_even_an_amount_is_no_lump_sum(text):
+    assert read_message(text, "lump_sum").values["lump_sum"] == 0
