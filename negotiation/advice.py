@@ -179,7 +179,8 @@ def choose(proposal: Proposal, kind: str | None, position: int | None) -> Choice
         if 1 <= position <= len(choices):
             return Choice(True, choices[position - 1])
         return Choice(False, None)
-    if kind is None or len(choices) == 1:
+    if kind is None or len(choices) == 1 or (kind == "within_budget" and proposal.case == FEASIBLE):
+        # "낼 수 있는 만큼으로" with a plan that fits: every option is within what they can pay.
         return Choice(True, choices[0])
     option = next((choice for choice in choices if choice.kind == kind), None)
     if option is None and proposal.plan is not None:

@@ -577,7 +577,24 @@ def find_option_position(text: str) -> int | None:
     return _first_with_a_cue(text, OPTION_POSITIONS)
 
 
+# Options chosen in the person's own words, beyond the cue words: "일 시작하고 더 내는 걸로" (pay
+# more later: step-up), "낼 수 있는 만큼으로" (what I can pay), "오늘 바로 다 낼게요" (all today).
+STEP_UP_IN_WORDS = re.compile(
+    r"(나중|뒤|부터|시작하고|하고\s?나서|오르면|들어오면|이직하고|취직하고|나아지면)"
+    r"[가-힣\s]{0,10}더\s?(내|갚|많이)"
+)
+WITHIN_BUDGET_IN_WORDS = re.compile(r"낼\s?수\s?있는\s?만큼|되는\s?만큼|가능한\s?만큼")
+ALL_TODAY_IN_WORDS = re.compile(r"(오늘|지금|바로)[가-힣\s]{0,6}(다|전부|한\s?번에)\s?(낼|갚)")
+
+
 def find_option(text: str) -> str | None:
+    lowered = _normalize(text)
+    if STEP_UP_IN_WORDS.search(lowered):
+        return "step_up"
+    if WITHIN_BUDGET_IN_WORDS.search(lowered):
+        return "within_budget"
+    if ALL_TODAY_IN_WORDS.search(lowered):
+        return "lump_sum"
     return _first_with_a_cue(text, OPTION_CUES)
 
 

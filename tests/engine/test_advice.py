@@ -409,3 +409,24 @@ def test_a_lump_sum_above_the_arrears_is_never_told_to_the_agent():
     assert "35만원을 모두 낼 수 있어요" in lines and "40만원" not in lines
     partial = " ".join(scripts.stage_lines(4, situation(lump_sum=100_000)))
     assert "10만원은 먼저 낼 수 있어요" in partial
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("일 시작하고 더 내는 걸로요", "step_up"),
+        ("다음 달부터 더 내는 걸로 하겠습니다", "step_up"),
+        ("제가 낼 수 있는 만큼으로 해볼게요", "within_budget"),
+        ("그럼 오늘 바로 다 낼게요", "lump_sum"),
+    ],
+)
+def test_options_chosen_in_the_persons_own_words(text, kind):
+    from negotiation.understanding import find_option
+
+    assert find_option(text) == kind
+
+
+def test_what_i_can_pay_with_a_plan_that_fits_is_its_first_option():
+    proposal = advice.make_proposal(situation(), 6)
+    choice = advice.choose(proposal, "within_budget", None)
+    assert choice.available and choice.option.kind == "fastest"
