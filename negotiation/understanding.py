@@ -45,7 +45,8 @@ BUDGET_PLAIN = re.compile(
 )
 # "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
 BUDGET_INCLUSIVE = re.compile(
-    r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|포함\s?해서|"
+    r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|"
+    r"(?<!할부 )(?<!할부)(?<!할부금 )포함\s?해서|"  # "할부 포함해서 10만원": the bill
     r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당|"
     r"밖에\s?(못|안)\s?(내|낼|갚|돼|되)|무리|벅차|힘들|어려"
 )
@@ -670,11 +671,24 @@ def read_message(
     _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
     _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
     _read_choices(lowered, requested_slot, intent, after_plan, reading)
+    if (
+        requested_slot == "bill_checked"
+        and BILL_ITEM.search(lowered)
+        and not re.search(r"요금\s?(은|이|는)|미납|밀린|밀렸", lowered)
+    ):
+        # "부가서비스가 … 매달 8,800원씩 나가요": the price of an item on the bill, not a figure
+        # of the plan; the bill itself is asked next.
+        for slot in AMOUNT_SLOTS:
+            reading.values.pop(slot, None)
+        reading.ambiguous.clear()
     if requested_slot == "lump_sum" and NOT_EVEN_AN_AMOUNT.search(lowered):
         # "만원 한 장도 없어요": not even that much, i.e. nothing now.
         reading.values["lump_sum"] = 0
     return reading
 
+
+# Items on an itemised bill, named when the person tells what they found on it.
+BILL_ITEM = re.compile(r"부가\s?서비스|소액\s?결제|결제|콘텐츠|항목|구독|컬러링|보험|할부")
 
 # An amount said only to deny having even that much: "만원 한 장도 없어요", "천 원도 없어".
 NOT_EVEN_AN_AMOUNT = re.compile(

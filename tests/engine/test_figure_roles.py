@@ -513,3 +513,20 @@ def test_a_budget_on_top_of_the_bill_in_other_words(text):
 )
 def test_not_even_an_amount_is_no_lump_sum(text):
     assert read_message(text, "lump_sum").values["lump_sum"] == 0
+
+
+def test_what_includes_the_device_instalment_is_the_bill_not_the_budget():
+    assert read_message("할부 포함해서 한 달에 10만 5천원이요", "monthly_bill").values == {
+        "monthly_bill": 105000
+    }
+    assert read_message("요금 포함해서 14만원이요", "monthly_bill").values == {
+        "monthly_budget": 140000
+    }
+
+
+def test_the_price_of_an_item_found_on_the_bill_is_not_a_figure():
+    text = (
+        "네 봤어요. 부가서비스가 두 개 가입돼 있는데 저는 가입한 적이 없어요. 매달 8,800원씩 나가요"
+    )
+    reading = read_message(text, "bill_checked")
+    assert reading.values == {"bill_checked": "found_issue"} and not reading.ambiguous
