@@ -68,6 +68,12 @@ def condition_holds(condition: Mapping[str, Any] | None, person: Person) -> bool
     return True
 
 
+def concerns(fact_key: str, person: Person) -> bool:
+    """Whether the fact's timeline entry in facts.yml concerns the person (its `applies`)."""
+    entry = next(item for item in load("facts")["timeline"] if item["fact"] == fact_key)
+    return condition_holds(entry.get("applies"), person)
+
+
 def fact(key: str) -> dict[str, Any]:
     entry: dict[str, Any] = load("facts")["facts"][key]
     return entry

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from negotiation.data import load
 from negotiation.money import format_months, format_won
 from negotiation.planner import InstallmentPlan, PlanOption
+from negotiation.risk import Person, RiskStep, concerns
 
 if TYPE_CHECKING:  # imported for annotations only, to keep the modules independent
     from negotiation.alternatives import Alternative
-    from negotiation.risk import RiskStep
 
 
 def stage_message(stage: int) -> dict[str, object]:
@@ -228,13 +228,15 @@ def _condition_holds(
         return "fee_adjustment" in situation.goals or situation.welfare_status not in (None, "none")
     if condition == "bill_issue":
         return situation.bill_checked == "found_issue"
-    if condition == "old_small_debt":
-        # facts.yml old_small_debt: three years or more, under 30만원, at the three carriers.
-        return (
-            situation.carrier in ("SKT", "KT", "LGU+")
-            and (situation.months_overdue or 0) >= 36
-            and (situation.arrears_amount or 0) < 300_000
+    if condition.startswith("fact:"):
+        # A line about a fact is for whom the fact concerns, by facts.yml's own conditions.
+        person = Person(
+            situation.carrier,
+            situation.months_overdue,
+            situation.arrears_amount,
+            situation.service_suspended,
         )
+        return concerns(condition[len("fact:") :], person)
     if condition.startswith("carrier:"):
         return situation.carrier == condition[len("carrier:") :]
     if condition == "option:chosen_step_up":
