@@ -70,7 +70,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/mypy
 
 test-engine: $(VENV)/.installed $(SPACY_KO)
-	$(PY) -m pytest tests/engine tests/nlu -q
+	$(PY) -m pytest tests/engine tests/nlu tests/channels -q
 
 test-actions: $(VENV)/.installed
 	$(PY) -m pytest tests/actions -q

@@ -12,7 +12,6 @@ Personal numbers are masked before Rasa stores the message, and a turn that prod
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -22,11 +21,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.erasure import asks_to_erase, erase_conversation, erased_text
-from channels.guard import guard, no_reply_apology
+from channels.guard import take_turn
 from channels.retention import keep_purging
-
-logger = logging.getLogger(__name__)
 
 # Letters, digits and a few separators, as conversation ids are written; never empty.
 SENDER = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
@@ -74,34 +70,24 @@ class CoachRestInput(InputChannel):
             if metadata is not None and not isinstance(metadata, dict):
                 return _bad_request("`metadata` must be an object")
 
-            guarded = guard(text)
+            collector = CollectingOutputChannel()
+            guarded = await take_turn(
+                text,
+                sender,
+                collector,
+                on_new_message,
+                input_channel=self.name(),
+                replies_sent=lambda: len(collector.messages),
+                agent=getattr(request.app.ctx, "agent", None),
+                metadata=metadata,
+                say_refusal=False,
+            )
             if guarded.refusal is not None:
                 return _bad_request(
                     guarded.reason or "message refused",
                     status=413,
                     text=guarded.refusal,
                 )
-            if asks_to_erase(guarded.text):
-                await erase_conversation(request.app.ctx.agent, sender)
-                return response.json([{"recipient_id": sender, "text": erased_text()}])
-            collector = CollectingOutputChannel()
-            for note in guarded.notes:
-                await collector.send_text_message(sender, note)
-            said_before = len(collector.messages)
-            try:
-                await on_new_message(
-                    UserMessage(
-                        guarded.text,
-                        collector,
-                        sender,
-                        input_channel=self.name(),
-                        metadata=metadata,
-                    )
-                )
-            except Exception:  # logged without the person's text; they still get a reply
-                logger.exception("a REST message could not be handled")
-            if len(collector.messages) == said_before:
-                await collector.send_text_message(sender, no_reply_apology())
             return response.json(collector.messages)
 
         return webhook

@@ -51,3 +51,11 @@ def is_signed(session_id: object) -> bool:
         return False
     raw, signature = session_id.split(".")
     return len(raw) == 32 and hmac.compare_digest(signature, _signature(raw))
+
+
+def keyed(namespace: str, raw: str) -> str:
+    """A conversation id for someone another service names (``raw``, e.g. a KakaoTalk user key):
+    an HMAC of it under the same key, so that the same person always finds their conversation
+    while the id itself is never stored, logged or guessable from the other service's key."""
+    digest = hmac.new(_secret(), f"{namespace}\x00{raw}".encode(), hashlib.sha256).hexdigest()
+    return f"{namespace}-{digest[:40]}"

@@ -29,8 +29,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from channels import sessions
-from channels.erasure import asks_to_erase, erase_conversation, erased_text
-from channels.guard import guard, no_reply_apology
+from channels.guard import take_turn
 
 logger = logging.getLogger(__name__)
 
@@ -171,30 +170,15 @@ class CoachSocketIOInput(SocketIOInput):
             if not isinstance(text, str):
                 await sio.emit("error", {"reason": "`message` must be a string"}, room=sid)
                 return
-            guarded = guard(text)
-            if guarded.refusal is not None:
-                # Refused before any parsing; the person reads why.
-                await output_channel.send_text_message(sender_id, guarded.refusal)
-                return
-            if asks_to_erase(guarded.text) and "app" in server:
-                await erase_conversation(server["app"].ctx.agent, sender_id)
-                await output_channel.send_text_message(sender_id, erased_text())
-                return
-            for note in guarded.notes:
-                await output_channel.send_text_message(sender_id, note)
-            said_before = output_channel.sent
-            message = UserMessage(
-                guarded.text,
-                output_channel,
+            await take_turn(
+                text,
                 sender_id,
+                output_channel,
+                on_new_message,
                 input_channel=self.name(),
+                replies_sent=lambda: output_channel.sent,
+                agent=server["app"].ctx.agent if "app" in server else None,
                 metadata=metadata,
             )
-            try:
-                await on_new_message(message)
-            except Exception:  # logged without the person's text; they still get a reply
-                logger.exception("a socket.io message could not be handled")
-            if output_channel.sent == said_before:
-                await output_channel.send_text_message(sender_id, no_reply_apology())
 
         return socketio_webhook

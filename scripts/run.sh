@@ -70,6 +70,8 @@ cat <<MSG
                 -H 'Content-Type: application/json' -d '{"sender": "${EXAMPLE_SENDER}", "message": "안녕하세요"}'
   Web chat:   http://localhost:${RASA_PORT}/chat
   socket.io:  http://localhost:${RASA_PORT}/socket.io (the web chat's channel)
+  KakaoTalk:  http://localhost:${RASA_PORT}/webhooks/kakao/webhook (an Open Builder skill;
+              needs KAKAO_SKILL_SECRET, see the README)
   Terminal:   make shell (in another terminal, after stopping this one)
   Logs:       .run/rasa.log, .run/actions.log
   Stop:       Ctrl-C

@@ -46,6 +46,8 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int =
 
 
 ACTION_TOKEN = "actions-" + uuid.uuid4().hex
+# The shared secret the KakaoTalk channel requires (channels/kakao.py), as Open Builder sends it.
+KAKAO_SECRET = "kakao-" + uuid.uuid4().hex
 
 
 def start_action_server(workdir: Path, port: int) -> subprocess.Popen:
@@ -119,14 +121,17 @@ def stop(processes: list[subprocess.Popen]) -> None:
 
 
 @contextmanager
-def running_coach(workdir: Path, with_actions: bool = True) -> Iterator[dict[str, Any]]:
+def running_coach(
+    workdir: Path, with_actions: bool = True, extra_env: dict[str, str] | None = None
+) -> Iterator[dict[str, Any]]:
     """Both servers, up and answering, for the duration of the ``with`` block (without the
-    action server when ``with_actions`` is false, as after it has crashed)."""
+    action server when ``with_actions`` is false, as after it has crashed); ``extra_env`` is
+    given to the Rasa server."""
     assert MODEL.exists(), "no trained model: run `make train` first"
     action_port, rasa_port = free_port(), free_port()
     action_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     processes = [start_action_server(workdir, action_port)] if with_actions else []
-    processes.append(start_rasa_server(workdir, rasa_port, action_port))
+    processes.append(start_rasa_server(workdir, rasa_port, action_port, extra_env=extra_env))
     try:
         if with_actions:
             wait_until_up(f"http://127.0.0.1:{action_port}/health", processes[0], action_log)
