@@ -13,9 +13,10 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_intent, names_an_option, utter
+from actions.common import latest_intent, names_an_option, said_just_before, utter
 from actions.guard import guard_actions
-from negotiation.messages import keys
+from negotiation.messages import keys, say
+from negotiation.understanding import asks_something
 
 
 class ActionAnswerQuestion(Action):
@@ -26,8 +27,18 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         key = f"answer_{latest_intent(tracker)}"
-        utter(dispatcher, key if key in keys() else "answer_ask_how_to_negotiate")
-        if names_an_option(tracker):
+        key = key if key in keys() else "answer_ask_how_to_negotiate"
+        text = tracker.latest_message.get("text") or ""
+        chosen = names_an_option(tracker)
+        if chosen and not asks_something(text):
+            # "취업하고 나서 내는 걸로요", taken by the classifier for a question: the choice only.
+            return [FollowupAction("action_confirm_agreement")]
+        if said_just_before(tracker, say(key)["text"]):
+            # The same answer twice in a row helps nobody: say what else can be done instead.
+            utter(dispatcher, "answer_already_given")
+        else:
+            utter(dispatcher, key)
+        if chosen:
             # "둘이 총액은 같은 거죠? 그럼 고르게 나눠서요": answered, and the choice is kept.
             return [FollowupAction("action_confirm_agreement")]
         return []

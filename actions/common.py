@@ -14,7 +14,7 @@ from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import max_months
 from negotiation.messages import say
 from negotiation.scripts import Situation
-from negotiation.understanding import find_option, find_option_position
+from negotiation.understanding import commits_to_it, find_option, find_option_position
 
 # Intents that step aside from the coach's question (a question of their own, help, leaving):
 # the rules answer them and the form asks its question again. Any other reply inside a form is
@@ -219,9 +219,35 @@ def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
     }
 
 
+def said_just_before(tracker: Tracker, text: str) -> bool:
+    """Whether the coach's last text before the person's latest message began as ``text`` does
+    (its first sentence: messages with figures differ after it)."""
+    opening = text.split(".")[0]
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "bot" and event.get("text"):
+            return str(event["text"]).startswith(opening)
+    return False
+
+
 def names_an_option(tracker: Tracker) -> bool:
-    """After the plan: whether the latest message picks one of the options shown."""
+    """After the plan: whether the latest message picks one of the options shown, or, where
+    only one was proposed, says the person will do it ("복지 할인부터 신청해 볼게요")."""
+    if not tracker.get_slot("plan_shown"):
+        return False
     text = tracker.latest_message.get("text") or ""
-    return bool(tracker.get_slot("plan_shown")) and (
-        find_option(text) is not None or find_option_position(text) is not None
-    )
+    if find_option(text) is not None or find_option_position(text) is not None:
+        return True
+    return commits_to_it(text) and _single_proposal(tracker)
+
+
+def _single_proposal(tracker: Tracker) -> bool:
+    """Whether the plan offers one thing to propose (a yes needs no choice)."""
+    situation = situation_from_tracker(tracker)
+    if missing_plan_figures(situation):
+        return False
+    return len(proposal_for(situation).choices) <= 1

@@ -191,10 +191,16 @@ class MessageReader:
             bill = reading.values.get("monthly_bill", self.tracker.get_slot("monthly_bill"))
             extra = int(reading.values.pop(slot))
             if bill is None:
-                utter(self.dispatcher, "budget_beyond_unknown_bill", extra=format_won(extra))
+                if extra == 0:  # "요금만 낼 수 있어요" before the bill is known
+                    utter(self.dispatcher, "budget_only_unknown_bill")
+                else:
+                    utter(self.dispatcher, "budget_beyond_unknown_bill", extra=format_won(extra))
                 continue
             total = extra + int(bill)
             reading.values[slot] = total
+            if extra == 0:
+                utter(self.dispatcher, "budget_only_the_bill", bill=josa(format_won(total), "으로"))
+                continue
             utter(
                 self.dispatcher,
                 "budget_beyond_bill",
@@ -348,9 +354,9 @@ class MessageReader:
 
     def _skip(self, slot: str, message: str, **values: Any) -> None:
         skipped = list(self.tracker.get_slot("skipped_slots") or [])
+        # Unknown stays unknown (a skipped recovery is not a "no"); the form leaves out the
+        # questions that would follow it (actions/forms.py).
         self.events.append(SlotSet("skipped_slots", list(dict.fromkeys([*skipped, slot]))))
-        if slot == "recovery_expected":
-            self.events.append(SlotSet("recovery_expected", False))
         utter(self.dispatcher, message, **values)
 
 

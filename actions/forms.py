@@ -46,12 +46,14 @@ class CoachFormValidation(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         # Values arrive already validated by action_validate_slot_mappings; keep those that
-        # belong to this form.
-        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        # belong to this form. Not only the required ones: a question skipped in this very turn
+        # is no longer required, yet what skipping it means ("형편이 나아지는 건 없는 것으로")
+        # must be kept, or Rasa drops it and the slot stays unknown.
+        mine = set(self.domain_slots(domain))
         return [
             SlotSet(slot, value)
             for slot, value in tracker.slots_to_validate().items()
-            if slot in required
+            if slot in mine
         ]
 
     async def run(
@@ -115,8 +117,11 @@ class ValidateInformationForm(CoachFormValidation):
         domain: DomainDict,
     ) -> list[str]:
         slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
-        if tracker.get_slot("recovery_expected") is False or any(
-            slot in RECOVERY_DETAIL_SLOTS for slot in tracker.get_slot("skipped_slots") or []
+        skipped = tracker.get_slot("skipped_slots") or []
+        if (
+            tracker.get_slot("recovery_expected") is False
+            or "recovery_expected" in skipped
+            or any(slot in RECOVERY_DETAIL_SLOTS for slot in skipped)
         ):
             return [slot for slot in slots if slot not in RECOVERY_DETAIL_SLOTS]
         return slots

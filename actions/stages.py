@@ -21,6 +21,7 @@ from actions.common import (
     missing_plan_figures,
     names_an_option,
     proposal_for,
+    said_just_before,
     send_structured,
     shows_cards,
     situation_from_tracker,
@@ -290,16 +291,7 @@ def _send_alternatives(
 
 def _said_last(tracker: Tracker, key: str) -> bool:
     """Whether the coach's last text before the person's latest message was message ``key``."""
-    opening = say(key)["text"].split(".")[0]
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "bot" and event.get("text"):
-            return str(event["text"]).startswith(opening)
-    return False
+    return said_just_before(tracker, say(key)["text"])
 
 
 def _option_buttons(proposal: advice.Proposal) -> list[dict[str, str]]:
@@ -438,6 +430,20 @@ class ActionConfirmAgreement(Action):
             return [SlotSet("plan_option", None)]
 
         option = choice.option
+        if (
+            option is not None
+            and wanted in ("fastest", "even", "step_up")
+            and option.kind != wanted
+            and proposal.case == advice.FEASIBLE
+        ):
+            # "나중에 더 내는 걸로" where that schedule pays exactly what another one does: say
+            # so, rather than agree to a name the plan does not show.
+            utter(
+                dispatcher,
+                "option_same_as_shown",
+                wanted=scripts.option_label(wanted, proposal.step_down),
+                shown=proposal.label(option),
+            )
         events = enter_stage(dispatcher, tracker, 6)
         _summarise_agreement(dispatcher, proposal, option)
         agreement = advice.agreement_message(proposal, option)
@@ -529,7 +535,46 @@ class ActionCarryOn(Action):
     ) -> list[EventType]:
         if not tracker.get_slot("stage"):  # 0 before stage 1
             return [FollowupAction("action_begin")]
-        utter(dispatcher, "what_next")
+        if names_an_option(tracker) and int(tracker.get_slot("stage") or 0) == 5:
+            # "다음 달부터 더 내는 걸로 하겠습니다", which the classifier took for a no.
+            return [FollowupAction("action_confirm_agreement")]
+        if not (_said_last(tracker, "what_next") or _said_last(tracker, "ask_what_to_change")):
+            utter(dispatcher, "what_next")
+        else:
+            _offer_an_easier_way(dispatcher, tracker)  # never the same words a third time
+        return []
+
+
+def _offer_an_easier_way(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """After a reply the coach could not use twice: the choice itself as buttons while a plan
+    waits for one, otherwise a short list of what can be done, as buttons."""
+    situation = situation_from_tracker(tracker)
+    if (
+        int(tracker.get_slot("stage") or 0) == 5
+        and tracker.get_slot("plan_shown")
+        and not missing_plan_figures(situation)
+    ):
+        proposal = proposal_for(situation)
+        key = "plan_choose_by_number" if len(proposal.choices) > 1 else "plan_unchanged_again"
+        if not _said_last(tracker, key):
+            utter(dispatcher, key, buttons=_option_buttons(proposal))
+            return
+    utter(dispatcher, "what_next_again")
+
+
+class ActionAskWhatToChange(Action):
+    """ "아니요" to the proposal: ask which figure to change, unless the message picks an option
+    in words the classifier took for a no ("다음 달부터 더 내는 걸로 하겠습니다")."""
+
+    def name(self) -> str:
+        return "action_ask_what_to_change"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if names_an_option(tracker):
+            return [FollowupAction("action_confirm_agreement")]
+        utter(dispatcher, "ask_what_to_change")
         return []
 
 
@@ -554,6 +599,8 @@ class ActionHandleUnclear(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent == "out_of_scope":
             dispatcher.utter_message(response="utter_out_of_scope")
+        elif _said_last(tracker, "rephrase"):
+            _offer_an_easier_way(dispatcher, tracker)  # "다르게 말해 주세요" only once in a row
         else:
             utter(dispatcher, "rephrase")
         return []

@@ -55,7 +55,14 @@ def welfare_saving(status: str | None, monthly_bill: int | None) -> tuple[int | 
     cap = entry["caps"].get(status)
     if cap is None:
         return None, False
-    return (int(cap) if monthly_bill is None else min(int(cap), monthly_bill)), False
+    if monthly_bill is None:
+        return int(cap), False
+    most = monthly_bill
+    rule = (entry.get("base_and_rate") or {}).get(status)
+    if rule is not None and monthly_bill > int(rule["base"]):
+        beyond = monthly_bill - int(rule["base"])
+        most = int(rule["base"]) + int(beyond * float(rule["rate"]))
+    return min(int(cap), most), False
 
 
 def _catalogue_entry(item_id: str) -> dict[str, Any]:

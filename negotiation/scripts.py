@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from negotiation.data import load
+from negotiation.korean import josa
 from negotiation.money import format_months, format_won
 from negotiation.planner import InstallmentPlan, PlanOption
 from negotiation.risk import Person, RiskStep, concerns
@@ -145,6 +146,14 @@ def _figures(
     }
     if plan is not None:
         values["remaining"] = format_won(plan.remaining)
+        # What is left to split, said so that the agent hears the lump sum too: "오늘 먼저 내는
+        # 5만원을 뺀 나머지 16만 3,870원", else "밀린 16만 3,870원".
+        values["owed"] = (
+            f"오늘 먼저 내는 {josa(format_won(plan.lump_sum), '을')} 뺀 나머지 "
+            f"{format_won(plan.remaining)}"
+            if plan.lump_sum and plan.remaining
+            else f"밀린 {format_won(plan.remaining)}"
+        )
         capacity = situation_capacity(situation)
         values["per_month_capacity"] = format_won(capacity) if capacity and capacity > 0 else None
         values["per_month"] = format_won(plan.per_month) if plan.per_month > 0 else None
@@ -367,7 +376,7 @@ def alternative_lines(items: Iterable[Alternative]) -> list[str]:
         if item.monthly_saving:
             line += _fragment("alternative_saving", saving=format_won(item.monthly_saving))
         if item.weak:
-            line += _fragment("alternative_weak", status=item.status_label or "")
+            line += _fragment("alternative_weak", status=josa(item.status_label or "", "은"))
         if item.source:
             line += _fragment("alternative_source", source=item.source)
         lines.append(line)

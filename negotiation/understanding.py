@@ -25,7 +25,9 @@ MONTH_SLOTS = ("months_overdue", "recovery_months")
 # pattern over the clause's text (spaces optional: people drop them), strongest kind first.
 # A predicate decides over a noun: in "요금 28만원 밀렸어요" the 요금 is the unpaid bill.
 ARREARS_PREDICATE = re.compile(
-    r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|(?<!밖에 )(?<!밖에)못\s?(내|낸|냈|냄)|"
+    r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|"
+    # "못 내요" is unpaid, unless it bounds what can be paid ("10만원밖에/넘게는 못 내요")
+    r"(?<!밖에 )(?<!밖에)(?<!넘게는 )(?<!넘게 )(?<!이상은 )(?<!이상 )못\s?(내|낸|냈|냄)|"
     r"안\s?(낸|냈|내서|냄)|갚아야|남은\s?(돈|금액|요금)|빚|총\s?액|쌓였|쌓인|밀렸"
 )
 BILL_PREDICATE = re.compile(r"나와|나오|나옴|나온|나가요|나가는|청구|기본료|월정액|요금제|빠져나가")
@@ -41,24 +43,28 @@ PAYING = (
 )
 BUDGET_PLAIN = re.compile(
     rf"{MONTHLY}.{{0,16}}({PAYING}|까지)|예산|감당|여유|최대|까지는?\s?({PAYING}|낼)|"
-    r"(낼|갚을|내)\s?수\s?있는\s?(돈|금액)"
+    r"(낼|갚을|내|쓸)\s?수\s?있는\s?(돈|금액|게|거|건)"
 )
 # "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
 BUDGET_INCLUSIVE = re.compile(
-    r"요금\s?(까지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|"
+    r"요금\s?(까지|꺼정|까정|꺼지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|"
     r"(?<!할부 )(?<!할부)(?<!할부금 )포함\s?해서|"  # "할부 포함해서 10만원": the bill
-    r"한계|마지노선|최대치|넘으면\s?안|이상은\s?(못|안|무리)|총\s?예산|감당|"
+    r"한계|마지노선|최대치|넘으면\s?안|(이상|넘게)\s?(은|는)?\s?(못|안|무리)|총\s?예산|감당|"
     r"밖에\s?(못|안)\s?(내|낼|갚|돼|되)|무리|벅차|힘들|어려"
 )
 # "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
 ON_TOP_OF_BILL = re.compile(
     r"거기다|거기에다?|여기에\s?더|그거에\s?더|"
-    r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|외에|빼고|과는?\s?별도로?|따로)|"
+    r"요금\s?(은|는)?\s?요금\s?대로|요금\s?(말고|말구|외에|빼고|과는?\s?별도로?|따로)|"
     r"요금에\s?(더해|추가)|요금\s?(을\s?)?(내고|낸\s?뒤에?|낸\s?다음에?)"
 )
 EXTRA_PAYMENT = re.compile(
-    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(더|추가로)\s?(는|도|까지)?\s?(낼|내|드릴|갚|가능|돼|되|쓸|넣)|"
+    r"^\s?(정도|쯤|가량)?\s?(은|는|도|까지는?|정도는?|씩은?)?\s?(씩\s?)?(더|추가로)\s?(는|도|까지)?\s?"
+    r"(낼|내|드릴|갚|가능|돼|되|쓸|넣|줄|주|보탤|보태)|"
+    # "요금 말고 2만원 추가", "요금 빼고 4만원 추가로요"
+    r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(추가|더\s?추가)\s?(로|요|로요|이요|해서|할게|할\s?수|가능|돼|됩)?"
+    r"[.!~\s]*($|낼|내|가능|돼|되|드릴)|"
     r"^\s?(정도|쯤|가량)?\s?(씩\s?)?더\s?(요|이요)?[.!~]*\s*$|"
     r"^\s?(정도|쯤)?\s?(까지|는|은)?"
     r"\s?(낼|내|가능|돼|되)"
@@ -227,6 +233,19 @@ GOAL_CUES: dict[str, Sequence[str]] = {
         "fee adjust",
         "부담 줄",
         "덜 나오",
+        # A charge taken off the bill is an adjustment of the fee: "모르는 결제는 빼 달라고 하고",
+        # "부가서비스 요금은 환불받고 싶어요".
+        "빼 달",
+        "빼달",
+        "빼 주",
+        "빼주",
+        "빼 줘",
+        "빼줘",
+        "환불",
+        "돌려받",
+        "취소해 달",
+        "취소해달",
+        "감액",
     ),
     "keep_service": (
         "정지 유예",
@@ -442,8 +461,21 @@ class Reading:
         return slot in self.values
 
 
+# Ways "없어" and "봤어" are typed or said that the cue tables would otherwise miss: "업서요",
+# "읎슈", "안바써요", "봣어요".
+TYPED_AS_SAID = [
+    (re.compile(r"읎"), "없"),
+    (re.compile(r"업[서써]"), "없어"),
+    (re.compile(r"(?<![가-힣])바써|(?<=안)\s?바써"), " 봤어"),
+    (re.compile(r"봣"), "봤"),
+]
+
+
 def _normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()
+    lowered = text.lower()
+    for typed, said in TYPED_AS_SAID:
+        lowered = typed.sub(said, lowered)
+    return re.sub(r"\s+", " ", lowered).strip()
 
 
 def limits(slot: str) -> dict[str, int]:
@@ -462,8 +494,15 @@ def check_limits(slot: str, value: int) -> str | None:
     return None
 
 
+# "알뜰" names the kind of line whatever big carrier's network it runs on ("유플러스 알뜰모바일",
+# "KT 알뜰폰"); "알뜰한 요금제" is a cheap plan, not a carrier.
+MVNO_WORD = re.compile(r"알뜰(?!\s?(한|하게|히|하다|해))")
+
+
 def find_carrier(text: str) -> str | None:
     lowered = _normalize(text)
+    if MVNO_WORD.search(lowered):
+        return "MVNO"
     for synonym, carrier in CARRIER_SYNONYMS:
         if re.fullmatch(r"[a-z+ ]+", synonym):
             # Latin names must stand alone: "sk" is not a carrier inside "desk" or "ask".
@@ -474,10 +513,28 @@ def find_carrier(text: str) -> str | None:
     return None
 
 
+# Cues with particles between the words: "요금도 좀 줄이고", "요금제를 싸게", "다시 되게".
+GOAL_PATTERNS: dict[str, re.Pattern[str]] = {
+    "fee_adjustment": re.compile(
+        r"(요금|통신비|요금제|폰비|기본료)\s?(도|을|를|이|은|는|가)?\s?(좀\s?|쫌\s?|조금\s?|쪼매\s?)?"
+        r"(줄|낮|깎|내리|싸|저렴|다운)|downgrade|다운\s?그레이드"
+    ),
+    "keep_service": re.compile(
+        r"다시\s?(되게|돼|되도록|연결|살|개통|쓰게|쓸|켜)|(되게|풀리게|살아나게)\s?(해|하고|만)|"
+        r"정지\s?(는|를|도|만|좀)?\s?(바로\s?|빨리\s?|좀\s?|꼭\s?)?(풀|해제|안\s?되(게|도록|었으면|면\s?좋)|막|미뤄|미루|유예)|"
+        r"(끊|끈)기지\s?(만|않|말|안)|안\s?(끊|끈)기"
+    ),
+}
+
+
 def find_goals(text: str) -> list[str]:
     lowered = _normalize(text)
-    goals = [goal for goal, cues in GOAL_CUES.items() if any(cue in lowered for cue in cues)]
-    return goals
+    return [
+        goal
+        for goal, cues in GOAL_CUES.items()
+        if any(cue in lowered for cue in cues)
+        or (goal in GOAL_PATTERNS and GOAL_PATTERNS[goal].search(lowered))
+    ]
 
 
 def find_welfare(text: str) -> str | None:
@@ -510,6 +567,80 @@ SKIP = re.compile(
 )
 
 
+# Intents that end or erase the conversation stand only with a word that says so: a classifier
+# that takes "일 시작하고 더 내는 걸로요" for "start over", or "요금 내면 끝이에요" for a goodbye,
+# must not wipe the person's figures or take leave in the middle of a question.
+START_OVER_WORDS = re.compile(
+    r"처음|첨부터|첨으로|다시\s?(시작|할래|할게|해\s?(요|줘|주)|하고\s?싶|갈게|처음)|"
+    r"새로\s?(시작|할|하|해)|리셋|초기화|재시작|리스타트|restart|reset|start\s?over|"
+    r"(다|전부|모두|입력한\s?거)\s?(지워|지우|날리|취소)"
+)
+GOODBYE_WORDS = re.compile(
+    r"안녕|수고|그만|종료|끝낼|끝내|끝낼게|이만\s?(가|들어|줄|끝|할게|하겠|마치|나갈)|나갈게|갈게요|"
+    r"가볼게|가 볼게|들어가|"
+    # "나중에 또 올게요", not "나중에 일 나가믄 많이 내는 걸로"
+    r"(나중에|다음에)\s?(또\s?|다시\s?)?(올게|올께|봬|뵐|뵙|연락|얘기|이야기|들를|찾아|할게요\s*$)|"
+    r"끊을게|끊겠|고마워|고맙|감사|됐어요|됐습니다|충분|잘\s?있|bye|바이|빠이|ㅂㅂ|ㅃㅃ|"
+    r"ㅂㅇ|see\s?you|thanks|thank\s?you"
+)
+
+
+# "신청해 볼게요", "그렇게 할게요", "그걸로 가겠습니다": the person says what they will do. After a
+# single proposal ("이 계획으로 제안해 볼까요?") that is a yes; putting it off or refusing is not.
+COMMITMENT_ENDING = re.compile(
+    r"(ㄹ게|ㄹ께|게요|께요|게유|께유|게여|께여|겠습니다|겠어요|겠어유|겠슴다|래요|할게|갈게|볼게|낼게|"
+    r"할래|해볼래|할께|갈께|볼께|낼께)[\s.!~^ㅎㅋ♡ㅠㅜ]*$"
+)
+NOT_A_COMMITMENT = re.compile(
+    r"안\s?(할|하|낼|갚|해)|않|못\s|못하|못할|못 낼|생각|고민|알아보|알아볼|나중에|다음에|말고|싫|"
+    r"아니|안\s?되|글쎄|모르|몰라|그만|고칠|고치|고쳐|바꿀|바꾸|바꿔|수정|변경|다시\s?(계산|짜)|[?？]"
+)
+
+
+# What is committed to must be the proposal itself ("그렇게 해 볼게요") or doing what it asks
+# ("상담원에게 요청해 볼게요", "복지 할인부터 신청해 볼게요"), not another direction ("요금 낮추는
+# 쪽으로 할게요" picks something else).
+THE_PROPOSAL_ITSELF = re.compile(
+    r"그렇게|그걸로|이걸로|이렇게|그대로|그거로|이거로|그거|이거|말씀하신|알려\s?주신|"
+    r"제안|요청|말해\s?(볼|보)|말씀\s?드|전화|연락|신청|물어\s?(볼|보)|부탁"
+)
+ANOTHER_DIRECTION = re.compile(r"쪽으로|대신|말고|보다는")
+
+
+def commits_to_it(text: str) -> bool:
+    """Whether the message says, without a question or a refusal, that the person will do what
+    was proposed."""
+    lowered = _normalize(text).strip()
+    return (
+        bool(COMMITMENT_ENDING.search(lowered))
+        and bool(THE_PROPOSAL_ITSELF.search(lowered))
+        and not NOT_A_COMMITMENT.search(lowered)
+        and not ANOTHER_DIRECTION.search(lowered)
+    )
+
+
+# A question of the person's own: a question mark, or a question word or ending.
+ASKS_SOMETHING = re.compile(
+    r"[?？]|어떻게|어떡|왜\b|뭐예|뭔가요|뭐에요|뭐죠|무엇|언제|어디|얼마나|나요\b|까요\b|는지|"
+    r"ㄴ가요|인가요|되나요|돼요\?|\bhow\b|\bwhat\b|\bwhy\b|\bwhen\b"
+)
+
+
+def asks_something(text: str) -> bool:
+    """Whether the message asks a question (rather than only answering or choosing)."""
+    return bool(ASKS_SOMETHING.search(_normalize(text)))
+
+
+def says_start_over(text: str) -> bool:
+    """Whether the message itself asks to begin again (not only the classifier)."""
+    return bool(START_OVER_WORDS.search(_normalize(text)))
+
+
+def says_goodbye(text: str) -> bool:
+    """Whether the message itself takes leave or thanks (not only the classifier)."""
+    return bool(GOODBYE_WORDS.search(_normalize(text)))
+
+
 def wants_to_skip(text: str) -> bool:
     """ "건너뛸게요", "패스": the person would rather not answer this (optional) question."""
     return bool(SKIP.search(text.lower()))
@@ -517,8 +648,9 @@ def wants_to_skip(text: str) -> bool:
 
 # "몰라요 아마 아니요", "글쎄요.. 아니요", "나아질 게 있간디 아니여": a hedge, then the answer.
 FINAL_NO = re.compile(
-    r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없는\s?(거|것)\s?같\S*|없어요|없음|no)"
-    r"[.!~ㅠ\s]*$"
+    r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없는\s?(거|것)\s?같\S*|없어요|없음|no|"
+    r"없습니다|없어|없다|없네요|없지요|없죠|없어유|없슈|읎어유|읎어요|없당께|없소|없심더|없데이|없구먼)"
+    r"[.!~ㅠㅜ\s]*$"
 )
 FINAL_YES = re.compile(r"(^|\s)(네|예|응|있어요|맞아요|그래요|yes)[.!~\s]*$")
 
@@ -581,8 +713,14 @@ def find_option_position(text: str) -> int | None:
 # Options chosen in the person's own words, beyond the cue words: "일 시작하고 더 내는 걸로" (pay
 # more later: step-up), "낼 수 있는 만큼으로" (what I can pay), "오늘 바로 다 낼게요" (all today).
 STEP_UP_IN_WORDS = re.compile(
-    r"(나중|뒤|부터|시작하고|하고\s?나서|오르면|들어오면|이직하고|취직하고|나아지면)"
-    r"[가-힣\s]{0,10}더\s?(내|갚|많이)"
+    # "취업하면 더 내는 걸로", "월급 오르고 나서 더 내는", "대출 끝나고 더 내는 방식", "나중에 일
+    # 나가믄 많이 내는 걸로", "취업하고 나서 내는 걸로요": more, or only, after something changes.
+    r"(나중|뒤|후에|후로|후부터|부터|면|믄|고\s|고서|나서|끝나|되면|시작하고)"
+    r"[가-힣\s]{0,12}(더|많이|늘려)\s?(많이\s?)?(내|갚|낼|넣|부)|"
+    r"(나서|되면|하면|하믄|나가면|나가믄|끝나면|끝나고|시작하면|생기면|들어오면)\s?"
+    r"[가-힣\s]{0,4}(내는|갚는|낼)\s?(걸로|거로|것으로|방식|방법|쪽|플랜)|"
+    r"pay\s?more\s?(later|after|when|once)|more\s?(later|after)|"
+    r"(after|when|once)\s?.{0,30}(pay|paying)\s?more|step[\s-]?up|increase\s?later"
 )
 WITHIN_BUDGET_IN_WORDS = re.compile(r"낼\s?수\s?있는\s?만큼|되는\s?만큼|가능한\s?만큼")
 ALL_TODAY_IN_WORDS = re.compile(r"(오늘|지금|바로)[가-힣\s]{0,6}(다|전부|한\s?번에)\s?(낼|갚)")
@@ -681,10 +819,51 @@ def read_message(
         for slot in AMOUNT_SLOTS:
             reading.values.pop(slot, None)
         reading.ambiguous.clear()
+    if (
+        requested_slot in ("monthly_budget", "recovery_budget")
+        and requested_slot not in reading.values
+        and not reading.ambiguous
+        and ONLY_THE_BILL.search(lowered)
+    ):
+        # "요금 내면 끝이에요, 더는 못 내요": the budget is the bill and nothing more; the bill
+        # is added as for any budget said beyond it, and the sum is said back to be checked.
+        reading.values[requested_slot] = 0
+        reading.on_top_of_bill.add(requested_slot)
+    bare = BARE_KOREAN_AMOUNT.fullmatch(lowered)
+    if requested_slot in AMOUNT_SLOTS and requested_slot not in reading.values and bare:
+        # "이만이천" answering an amount question: Korean numerals without 원, which are read
+        # only as an answer (elsewhere "이만" is also "this much").
+        found = find_amounts(re.sub(r"\s", "", bare.group(1)) + "원")
+        if len(found) == 1:
+            _store(reading, requested_slot, found[0].value)
     if requested_slot == "lump_sum" and NOT_EVEN_AN_AMOUNT.search(lowered):
         # "만원 한 장도 없어요": not even that much, i.e. nothing now.
         reading.values["lump_sum"] = 0
     return reading
+
+
+# "백만원 넘게", "80만원 이상", "30만원 남짓": more than the amount said (but not "10만원 넘게는 못
+# 내요", an upper limit on what can be paid).
+LOWER_BOUND = re.compile(
+    r"^\s?(원)?\s?(이|가|은|는)?\s?(훨씬\s?|좀\s?|조금\s?|살짝\s?|쪼금\s?)?"
+    r"(이상|넘게|넘는|넘어|넘었|넘음|남짓|초과|넘을)(?!\s?(는|은|도)?\s?(못|안\s|안되|무리|힘들|어려))"
+)
+
+
+# A budget that is the monthly bill and nothing more: "요금 내면 끝이에요", "요금만 겨우 내요",
+# "요금밖에 못 내요", "요금 말고는 여유가 없어요", "요금 내는 게 전부예요".
+ONLY_THE_BILL = re.compile(
+    r"요금\s?(만|밖에|까지만|정도만|만큼만)|"
+    r"요금\s?(내[가-힣]{0,2}|빼[가-힣]{0,2}|말고[는도]?|외에[는도]?|이외[는에]?)\s?[가-힣\s,]{0,8}?"
+    r"(끝|없|못|전부|다예요|다에요|다유|다야|빠듯|한계|최대)"
+)
+
+
+BARE_KOREAN_AMOUNT = re.compile(
+    r"\s*((?:[일이삼사오육칠팔구]?\s?(?:십|백|천)?\s?)*[일이삼사오육칠팔구]?\s?[만천]"
+    r"(?:\s?[일이삼사오육칠팔구]?\s?(?:천|백|십))*(?:\s?[일이삼사오육칠팔구])?)"
+    r"\s?(요|이요|이유|이여|입니다|정도|쯤|정도요|쯤이요)?[.!~ ]*"
+)
 
 
 # Items on an itemised bill, named when the person tells what they found on it.
@@ -727,7 +906,9 @@ def _read_months(
         if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[: found.start]):
             continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
         hesitation = previous_month is not None and re.search(
-            r"인가|인지|아니|맞다|맞아|정확히|\.\.", text[previous_month.end : found.start]
+            # "반년 넘었어요 7개월이요": a rough count, then the exact one
+            r"인가|인지|아니|맞다|맞아|정확히|\.\.|넘었|넘어|넘게|좀\s?(넘|안)|조금\s?(넘|안)",
+            text[previous_month.end : found.start],
         )
         previous_month = found
         if found in recovery:
@@ -767,7 +948,9 @@ def _read_months(
 SITUATION_QUESTIONS = (None, "carrier", "months_overdue", "service_suspended", "goals")
 
 
-def _taken_back_role(words: str, requested_slot: str | None, known: dict[str, Any]) -> str | None:
+def _taken_back_role(
+    words: str, requested_slot: str | None, known: dict[str, Any], value: int | None = None
+) -> str | None:
     """The slot a taken-back figure was meant for, so that its replacement takes it."""
     role, _ = _role_of(re.sub(r"\s+", " ", words), requested_slot)
     if role == "bill_noun":
@@ -776,6 +959,16 @@ def _taken_back_role(words: str, requested_slot: str | None, known: dict[str, An
         )
     if role is None and requested_slot in AMOUNT_SLOTS:
         role = requested_slot
+    if role is None and value is not None:
+        # "6만 아니고 8만 1천이네" after the plan: the figure told before as 6만 is the one
+        # corrected, when exactly one figure had that value.
+        same_value = [
+            slot
+            for slot in AMOUNT_SLOTS
+            if known.get(slot) is not None and float(known[slot]) == float(value)
+        ]
+        if len(same_value) == 1:
+            role = same_value[0]
     return role if role in AMOUNT_SLOTS else None
 
 
@@ -863,6 +1056,15 @@ def _role_of_words(span: str, requested_slot: str | None) -> tuple[str | None, b
         return "monthly_budget", True
     if ARREARS_PREDICATE.search(span):
         return "arrears_amount", True
+    if (
+        requested_slot in ("monthly_budget", "recovery_budget")
+        and MONTHLY_BILL.search(span)
+        and not BILL_PREDICATE.search(span)
+        and not PLAIN_BILL_NOUN.search(span)
+    ):
+        # "한 달에 십오만원은 내요" answering "how much can you pay a month?": the answer, since
+        # nothing in it names the bill.
+        return requested_slot, False
     if BILL_PREDICATE.search(span) or MONTHLY_BILL.search(span):
         return "monthly_bill", True
     if BUDGET_GENERIC.search(span):
@@ -909,6 +1111,12 @@ def _read_amounts(
             r"\s?대(요|야|인|이고|쯤|\?|\s|$)|\s?(안쪽|이내|미만|이하|밑으로|아래로|선에서)",
             text[found.end : found.end + 6],
         )
+        # "팔십만원 넘게 연체됐습니다" told unasked: a lower bound, not the figure. It is left for
+        # the question, which asks for the amount itself ("정확히는 팔십사만 원입니다"); said in
+        # answer to a question, it is the person's best figure and is kept.
+        lower_bound = LOWER_BOUND.match(text[found.end : found.end + 12])
+        if lower_bound and requested_slot not in AMOUNT_SLOTS:
+            continue
         # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
         taken_back = negated and re.search(r"없", text[found.end :])
         if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (
@@ -921,6 +1129,7 @@ def _read_amounts(
                 text[span_start : found.start] + " " + text[found.end : span_end],
                 requested_slot,
                 known,
+                found.value,
             )
             continue
         span = re.sub(
@@ -933,6 +1142,12 @@ def _read_amounts(
             # before an amount name it.
             # ("총 24만원 KT 월요금 6만": 월요금 names the 6만, not the 24만.)
             role, plain = _role_of(text[span_start : found.start], requested_slot)
+            if (
+                role is None
+                and requested_slot not in ("monthly_budget", "recovery_budget")
+                and re.search(rf"(^|\s){MONTHLY}\s?$", text[span_start : found.start])
+            ):
+                role, plain = "monthly_bill", True  # "월 5만에 밀린거 25만": 월 names the bill
         if (
             role == "monthly_budget"
             and "monthly_budget" in reading.values
@@ -1129,6 +1344,9 @@ def _trained(question: str, text: str) -> Any:
     return None if choice is None else choice.value
 
 
+BLOCKING_PAYMENTS = re.compile(r"(결제|구매|과금).{0,12}(막|차단|못\s?하게|안\s?되게|잠그|잠가)")
+
+
 def _read_goals(text: str, requested_slot: str | None, reading: Reading) -> None:
     trained = _trained("goals", text) if requested_slot == "goals" else None
     if trained and GOAL_SET_ASIDE.search(text):
@@ -1136,6 +1354,9 @@ def _read_goals(text: str, requested_slot: str | None, reading: Reading) -> None
         reading.values["goals"] = list(trained)
         return
     goals = find_goals(text)
+    if trained and "keep_service" not in goals and BLOCKING_PAYMENTS.search(text):
+        # "소액결제 못 하게 막고 싶어요": blocking payments, not keeping the line from a block.
+        trained = [goal for goal in trained if goal != "keep_service"]
     if trained:
         reading.values["goals"] = [goal for goal in GOAL_CUES if goal in set(trained) | set(goals)]
         return
@@ -1149,12 +1370,27 @@ def _read_goals(text: str, requested_slot: str | None, reading: Reading) -> None
         reading.values["goals"] = goals
 
 
+WELFARE_NOTHING_RECEIVED = re.compile(
+    r"아무것도\s?(안|못)\s?받|(안|못)\s?받(아|는|고|습)|받는\s?(거|게|것)\s?(없|하나도)|해당\s?(없|안)|"
+    r"해당\s?사항\s?없"
+)
+
+
 def _read_welfare(
     text: str, requested_slot: str | None, intent: str | None, reading: Reading
 ) -> None:
     keyword = find_welfare(text)
     if requested_slot != "welfare_status" and not keyword:
         return  # nothing about welfare to read: no need to run the trained reader on it
+    if (
+        requested_slot == "welfare_status"
+        and not keyword
+        and says_not_known(text)
+        and WELFARE_NOTHING_RECEIVED.search(text)
+    ):
+        # "그게 뭔지 잘... 아무것도 안 받아요": unsure what it is, and receives none of it.
+        reading.values["welfare_status"] = "none"
+        return
     trained = UNKNOWN if says_not_known(text) else _trained("welfare_status", text)
     if trained is UNKNOWN:
         if requested_slot == "welfare_status":
@@ -1234,6 +1470,10 @@ def _read_recovery(
     ):
         reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
         return
+    if says_not_known(text) and RECOVERY_NOT_COUNTED_ON.search(text):
+        # "언제 될지 몰라서.. 기대 안 해요", "몰라서 없다고 봐야죠": unsure, and says so as a no.
+        reading.values["recovery_expected"] = False
+        return
     trained = UNKNOWN if says_not_known(text) else _trained("yes_no", text)
     if trained is UNKNOWN:
         reading.unknown.add("recovery_expected")
@@ -1254,28 +1494,47 @@ BILL_FINE = re.compile(
     r"(이상|문제|특별|모르는|잘못|수상)[가-힣]{0,3}\s?(거|게|건|것|항목|부분|데)?\s?[은는이가]?\s?"
     r"(없|無)|다\s?(맞|정상)|괜찮|정상"
 )
+# A charge the person does not recognise or did not agree to: the dispute route. Items they
+# know ("게임 소액결제가 좀 있더라", "데이터 초과", "부가서비스 해지했어요") are theirs to pay or to
+# cancel, not to dispute: they read as checked.
 BILL_ISSUE = re.compile(
-    r"이상한|이상해|이상했|이상하|이상\s?(있|보|나)|모르는\s?(거|게|것|항목|요금|결제)|"
-    r"잘못\s?(나|청구|된|됐)|소액\s?결제|부가\s?서비스|콘텐츠|초과|중복|두\s?번|"
-    r"(안|않은|않았)\s?(쓴|쓰|썼)|쓰지\s?않|과다|많이\s?(나왔|청구)|뭔지\s?모르|수상"
+    r"이상한|이상해|이상했|이상하|이상\s?(있|보|나)|모르는\s?(거|게|것|항목|요금|결제|부가)|"
+    r"잘못\s?(나|청구|된|됐)|중복|두\s?번|"
+    r"(안|않은|않았)\s?(쓴|쓰|썼|한|했)|쓰지\s?않|하지\s?않|과다|많이\s?(나왔|청구)|"
+    r"(?<!뭐가 )뭔지\s?모르|수상|가입\s?(안|한\s?적)|신청\s?(안|한\s?적)|몰래|"
+    r"(제가|내가|저는|난|나는)\s?(안|한\s?적|쓴\s?적|가입한\s?적)|모르고\s?(한|결제|가입)"
 )
+# "소액결제는 없었어요", "이상한 건 못 봤어요": looked, and nothing of that kind.
+BILL_NOTHING_ODD = re.compile(
+    r"(소액\s?결제|부가\s?서비스|이상한\s?(거|건|것|항목)|모르는\s?(거|건|것|항목))\s?"
+    r"(는|은|도|이|가)?\s?(없|안\s?보|못\s?봤|안\s?나)"
+)
+# Items the person names as their own on the bill: looked at it, nothing to dispute.
+BILL_KNOWN_ITEMS = re.compile(r"소액\s?결제|부가\s?서비스|콘텐츠|초과|할부|구독|게임|데이터")
 BILL_NOT_YET = re.compile(
     r"아직|안\s?봤|못\s?봤|안\s?(확인|해)|못\s?(확인|해)|확인\s?(안|못)|볼게|볼께|봐야|나중에|"
     r"어디서|어떻게\s?(봐|보|확인)|안\s?봐|모름"
 )
-BILL_CHECKED = re.compile(r"확인했|확인함|체크했|봤|봄(\s|$)|ㅇㅇ|응|예|넵")
+BILL_CHECKED = re.compile(
+    r"확인했|확인함|체크했|봤|봄(\s|$)|봐\s?(줬|주셨|드렸)|확인해\s?(줬|주셨)|ㅇㅇ|응|예|넵"
+)
 
 
 def _read_bill_check(text: str, intent: str | None, reading: Reading) -> None:
     """Checked and fine, found something odd, or not yet (a "don't know" is a not yet: the
     coach then says what to look for)."""
-    if BILL_FINE.search(text):
+    if BILL_FINE.search(text) or BILL_NOTHING_ODD.search(text):
         reading.values["bill_checked"] = "checked"
     elif BILL_ISSUE.search(text):
         reading.values["bill_checked"] = "found_issue"
     elif BILL_NOT_YET.search(text) or says_not_known(text):
         reading.values["bill_checked"] = "not_yet"
-    elif BILL_CHECKED.search(text) or intent == "affirm" or final_answer(text) is True:
+    elif (
+        BILL_CHECKED.search(text)
+        or BILL_KNOWN_ITEMS.search(text)
+        or intent == "affirm"
+        or final_answer(text) is True
+    ):
         reading.values["bill_checked"] = "checked"
     elif intent == "deny" or final_answer(text) is False:
         reading.values["bill_checked"] = "not_yet"
@@ -1292,7 +1551,15 @@ WELFARE_NEGATED = re.compile(
 RECOVERY_NO = re.compile(
     r"(나아질|좋아질|풀릴|나아지)[^.?!]{0,6}(없|뭐가|뭐\s)|"
     r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
-    r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really"
+    r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really|"
+    # "나아질 게 있나", "나아질 일이 있겄슈 읎슈": a question that means no
+    r"(나아질|좋아질|풀릴|달라질)\s?(게|거|일|리|것)\s?(이|가)?\s?(있나|있겠|있겄|있을까|있간|있어\?|있냐)|"
+    r"(^|\s)(읎|없)(슈|어유|지유|제|다|어)?[.!~\s]*$"
+)
+# Not counting on it, said after "I don't know": a no, not an unknown.
+RECOVERY_NOT_COUNTED_ON = re.compile(
+    r"기대\s?(는|도|를)?\s?(안|않|없|못)|없다고\s?(봐|보|해|치)|없는\s?(걸로|거로|셈|것으로)|"
+    r"(안|않)\s?(나아|좋아)|아니라고\s?(봐|보)|없을\s?(듯|것|거)|가망\s?(이|은)?\s?없"
 )
 RECOVERY_YES = re.compile(
     r"^(네|넵|예|응|ㅇㅇ|있어|있을|있습|있긴|yes|yep)|나아질|나아져|나아짐|좋아질|좋아져|"
@@ -1323,7 +1590,11 @@ SELF_CORRECTION = re.compile(
     # A total after its parts ("4만에 부가서비스 1만 해서 5만") replaces them too.
     r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|(^|[\s,.])아\s|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
-    r"힘들|어려|벅차|대신"
+    r"힘들|어려|벅차|대신|"
+    # A rough figure, then the exact one: "팔만 얼마 되는디.. 팔만 삼천원", "이십만원 조금 안
+    # 돼요 십구만 팔천원", "육만원 좀 넘지예 6만2천원".
+    r"(얼마|조금|쪼금|좀|살짝|약간|몇\s?천)\s?(넘|안\s?(돼|되|됨)|못\s?(돼|되|미쳐)|모자|덜|되는|돼|됨|남)|"
+    r"되나|될\s?걸|될\s?거|\bexactly\b|\bprecisely\b|\bactually\b|to\s?be\s?exact|정확하게는"
 )
 
 

@@ -99,11 +99,26 @@ def write_report(
             + [f"mismatch: {note}" for note in outcome.mismatches]
         ):
             lines.append(f"- {note}")
-        lines += ["", "<details><summary>transcript</summary>", "", "```"]
-        for said, replies in outcome.transcript:
-            lines.append(f"> {said}")
-            lines += [f"  {reply[:300]}" for reply in replies]
-        lines += ["```", "", "</details>", ""]
+        lines += ["", "<details><summary>transcript</summary>", ""]
+        lines += transcript_lines(outcome, limit=300)
+        lines += ["", "</details>", ""]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def transcript_lines(outcome: Outcome, limit: int | None = None) -> list[str]:
+    """One conversation as the person saw it: their messages after ">", the coach's indented."""
+    lines = ["```"]
+    for said, replies in outcome.transcript:
+        lines.append(f"> {said}")
+        lines += [f"  {reply[:limit]}" for reply in replies]
+    return [*lines, "```"]
+
+
+def write_transcripts(outcomes: list[Outcome], out: Path) -> None:
+    """Every conversation in full, passed or not, for reading as the person would."""
+    lines = ["# Every conversation, in full", ""]
+    for outcome in outcomes:
+        lines += [f"## {outcome.id} ({outcome.file})", "", *transcript_lines(outcome), ""]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -115,6 +130,9 @@ def main() -> int:
     parser.add_argument("--url", help="a coach already running (with its token in --token)")
     parser.add_argument("--token")
     parser.add_argument("--corpus", type=Path, help="a folder of corpus files (default: ours)")
+    parser.add_argument(
+        "--transcripts", type=Path, help="also write every conversation in full to this file"
+    )
     args = parser.parse_args()
     corpus = load_corpus(args.corpus)
     engine = engine_accuracy(corpus)
@@ -146,6 +164,8 @@ def main() -> int:
         else str(args.corpus)
     )
     write_report(outcomes, engine, time.monotonic() - started, args.out, label)
+    if args.transcripts:
+        write_transcripts(outcomes, args.transcripts)
     failed = sum(outcome.failed for outcome in outcomes)
     print(f"{len(outcomes) - failed} of {len(outcomes)} conversations exact; report: {args.out}")
     return 0

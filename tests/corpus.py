@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from negotiation.confirmation import FIGURE_ORDER, label
+from negotiation.confirmation import FIGURE_ORDER, label, read_confirmation
 from negotiation.data import load
 from negotiation.money import format_won
 from negotiation.understanding import AMOUNT_SLOTS, read_message
@@ -98,6 +98,7 @@ class Person:
         self.conversation = Conversation(servers)
         self.outcome = Outcome(spec["id"], spec["file"])
         self.asked: Counter = Counter()
+        self.changes: dict[str, Any] = {}  # after-plan corrections said so far
         self.questions_seen: Counter = Counter()
         self.fixes = 0
 
@@ -156,7 +157,7 @@ class Person:
         self.say(self.spec["opener"])
         plan_checked = False
         after_plan = list(self.spec.get("after_plan") or [])
-        changes: dict[str, Any] = {}
+        changes = self.changes
         idle = 0
         while self.outcome.turns < MAX_TURNS:
             repeated = [
@@ -216,7 +217,9 @@ class Person:
         """Press the button a person would press: which figure this amount is."""
         value = pending["value"]
         candidates = list(pending["candidates"])
-        truly = [slot for slot in candidates if same(self.truth.get(slot), value)]
+        # The person knows the figures they have corrected after the plan.
+        known_to_them = {**self.truth, **self.changes}
+        truly = [slot for slot in candidates if same(known_to_them.get(slot), value)]
         role = truly[0] if truly else None
         if len(candidates) == 2:
             if role == candidates[0]:
@@ -267,6 +270,16 @@ class Person:
 # --- the engine alone ---------------------------------------------------------------------------
 
 
+def corrects_own_figures(spec: dict[str, Any]) -> bool:
+    """Whether the person later changes a figure they gave (at the confirmation or after the
+    plan). A list of plain yeses to the confirmation is only several ways of saying yes (some
+    writers give a second phrasing for when the first is not understood)."""
+    confirmations = [str(answer) for answer in spec["answers"].get("figures_confirmed") or []]
+    return bool(spec.get("after_plan")) or any(
+        read_confirmation(answer) is not True for answer in confirmations[:-1]
+    )
+
+
 def engine_accuracy(corpus: list[dict[str, Any]]) -> dict[str, Any]:
     """Every answer in the corpus that gives a figure, read by the engine as an answer to its
     question: right, wrong (a different value stored), or missed (nothing stored)."""
@@ -274,7 +287,7 @@ def engine_accuracy(corpus: list[dict[str, Any]]) -> dict[str, Any]:
     failures: list[str] = []
     skipped = 0
     for spec in corpus:
-        if len(spec["answers"].get("figures_confirmed") or []) > 1 or spec.get("after_plan"):
+        if corrects_own_figures(spec):
             skipped += 1  # the person corrects their own figures later: answers differ on purpose
             continue
         truth = effective_truth(spec["expect"])

@@ -137,3 +137,48 @@ def test_after_a_detour_the_form_only_asks_again(dispatcher, domain):
     assert tracker.events[-1] == {"event": "action", "name": "goal_form"}
     events = run_action(ValidateGoalForm(), dispatcher, tracker, domain)
     assert slot_events(events) == {}
+
+
+# Every question of the information form answered, up to the recovery question.
+BEFORE_THE_RECOVERY_QUESTION = {
+    "bill_checked": "checked",
+    "monthly_bill": 55000.0,
+    "monthly_budget": 150000.0,
+    "lump_sum": 0.0,
+    "welfare_status": "none",
+}
+
+
+def test_a_recovery_skipped_this_turn_asks_nothing_more_about_it(dispatcher, domain):
+    # "잘 모르겠어요" to "will your finances improve?": unknown stays unknown (never a "no"), and
+    # the questions that would follow a yes (months, budget) are not asked after it.
+    tracker = make_tracker(
+        slots=BEFORE_THE_RECOVERY_QUESTION,
+        set_this_turn={"skipped_slots": ["recovery_expected"]},
+        text="잘 모르겠어요",
+        intent="inform",
+        requested_slot="recovery_expected",
+        active_loop="information_form",
+    )
+    events = run_action(ValidateInformationForm(), dispatcher, tracker, domain)
+    slots = slot_events(events)
+    assert slots["requested_slot"] == "figures_confirmed"
+    assert slots.get("recovery_expected") is None
+
+
+def test_a_no_said_in_the_turn_that_skips_is_kept(dispatcher, domain):
+    # Kept although the question is no longer required once answered: Rasa would otherwise
+    # drop the value the reading set.
+    tracker = make_tracker(
+        slots={**BEFORE_THE_RECOVERY_QUESTION, "skipped_slots": ["recovery_expected"]},
+        set_this_turn={"recovery_expected": False},
+        text="기대 안 해요",
+        intent="deny",
+        requested_slot="recovery_expected",
+        active_loop="information_form",
+    )
+    events = run_action(ValidateInformationForm(), dispatcher, tracker, domain)
+    assert slot_events(events) == {
+        "recovery_expected": False,
+        "requested_slot": "figures_confirmed",
+    }

@@ -535,3 +535,144 @@ def test_every_action_is_guarded():
                 and "run" in value.__dict__
             ):
                 assert getattr(value.run, "__wrapped_by_guard__", False), value
+
+
+def test_a_choice_the_classifier_took_for_a_no_goes_to_the_agreement(dispatcher, domain):
+    from actions.stages import ActionAskWhatToChange
+
+    recovering = {
+        **FULL_SITUATION,
+        "stage": 5,
+        "plan_shown": True,
+        "monthly_budget": 70000.0,
+        "recovery_expected": True,
+        "recovery_months": 1.0,
+        "recovery_budget": 90000.0,
+    }
+    tracker = make_tracker(
+        slots=recovering, text="다음 달부터 더 내는 걸로 하겠습니다", intent="deny"
+    )
+    events = run_action(ActionAskWhatToChange(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
+    assert texts(dispatcher) == []
+
+
+def test_a_no_to_the_proposal_asks_what_to_change(dispatcher, domain):
+    from actions.stages import ActionAskWhatToChange
+    from negotiation.messages import say
+
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True}, text="아니요", intent="deny"
+    )
+    assert run_action(ActionAskWhatToChange(), dispatcher, tracker, domain) == []
+    assert texts(dispatcher) == [say("ask_what_to_change")["text"]]
+
+
+def test_saying_one_will_do_a_single_proposal_agrees_to_it(dispatcher, domain):
+    # Nothing left after the bill: one thing to propose, and "신청해 볼게요" is a yes to it.
+    no_room = {**FULL_SITUATION, "stage": 5, "plan_shown": True, "monthly_budget": 55000.0}
+    tracker = make_tracker(
+        slots=no_room, text="복지 할인부터 신청해볼게유", intent="ask_welfare_discount"
+    )
+    events = run_action(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
+
+
+def test_saying_one_will_do_it_with_several_options_still_asks_which(dispatcher, domain):
+    # Several options: "그렇게 할게요" does not say which one, so it is not taken as a choice.
+    several = {**FULL_SITUATION, "stage": 5, "plan_shown": True}
+    tracker = make_tracker(slots=several, text="그렇게 해 볼게요", intent="ask_how_to_negotiate")
+    assert run_action(ActionAnswerQuestion(), dispatcher, tracker, domain) == []
+
+
+def test_what_can_be_done_next_is_never_said_three_times(dispatcher, domain):
+    from negotiation.messages import say
+
+    slots = {**FULL_SITUATION, "stage": 5, "plan_shown": True}
+    tracker = make_tracker(slots=slots, text="음", intent="affirm")
+    tracker.events[:0] = [
+        {"event": "user", "text": "음", "parse_data": {}},
+        {"event": "bot", "text": say("what_next")["text"]},
+    ]
+    run_action(ActionCarryOn(), dispatcher, tracker, domain)
+    [reply] = dispatcher.messages
+    assert reply["text"] == say("plan_choose_by_number")["text"]
+    assert len(reply["buttons"]) >= 2  # the options themselves, to press
+
+    after_agreement = make_tracker(slots={**slots, "stage": 6}, text="음", intent="affirm")
+    after_agreement.events[:0] = tracker.events[:2]
+    again = CollectingDispatcher()
+    run_action(ActionCarryOn(), again, after_agreement, domain)
+    assert again.messages[0]["text"] == say("what_next_again")["text"]
+    assert again.messages[0]["buttons"]
+
+
+def test_a_choice_taken_for_a_question_gets_no_answer_it_did_not_ask_for(dispatcher, domain):
+    recovering = {
+        **FULL_SITUATION,
+        "stage": 5,
+        "plan_shown": True,
+        "recovery_expected": True,
+        "recovery_months": 3.0,
+        "recovery_budget": 250000.0,
+    }
+    tracker = make_tracker(slots=recovering, text="취업하고 나서 내는 걸로요", intent="ask_privacy")
+    events = run_action(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
+    assert texts(dispatcher) == []
+
+
+def test_the_same_answer_is_not_given_twice_in_a_row(dispatcher, domain):
+    from negotiation.messages import say
+
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 6, "plan_shown": True},
+        text="복지 할인 어떻게 받아요?",
+        intent="ask_welfare_discount",
+    )
+    tracker.events[:0] = [
+        {"event": "user", "text": "복지 할인 어떻게 받아요?", "parse_data": {}},
+        {"event": "bot", "text": say("answer_ask_welfare_discount")["text"]},
+    ]
+    run_action(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    [reply] = dispatcher.messages
+    assert reply["text"] == say("answer_already_given")["text"] and reply["buttons"]
+
+
+def test_please_rephrase_is_never_said_twice_in_a_row(dispatcher, domain):
+    from actions.stages import ActionHandleUnclear
+    from negotiation.messages import say
+
+    slots = {**FULL_SITUATION, "stage": 5, "plan_shown": True}
+    tracker = make_tracker(slots=slots, text="흠 글쎄", intent="nlu_fallback")
+    tracker.events[:0] = [
+        {"event": "user", "text": "흠 글쎄", "parse_data": {}},
+        {"event": "bot", "text": say("rephrase")["text"]},
+    ]
+    run_action(ActionHandleUnclear(), dispatcher, tracker, domain)
+    [reply] = dispatcher.messages
+    assert reply["text"] != say("rephrase")["text"] and reply["buttons"]
+
+
+def test_a_schedule_named_that_pays_the_same_as_one_shown_is_said_to(dispatcher, domain):
+    from negotiation.messages import say
+
+    # The recovery comes when the arrears are nearly paid: the step-up pays what the fastest
+    # pays, so only the fastest is shown; asking for "나중에 더 내는 걸로" agrees to it, saying so.
+    slots = {
+        **FULL_SITUATION,
+        "stage": 5,
+        "plan_shown": True,
+        "arrears_amount": 135000.0,
+        "monthly_bill": 55000.0,
+        "monthly_budget": 90000.0,
+        "recovery_expected": True,
+        "recovery_months": 3.0,
+        "recovery_budget": 130000.0,
+        "plan_option": "step_up",
+    }
+    tracker = make_tracker(slots=slots, text="나중에 더 내는 걸로 할게요", intent="choose_option")
+    run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    opening = say("option_same_as_shown", wanted="", shown="")["text"].split("'")[0]
+    assert said[0].startswith(opening), said

@@ -76,9 +76,16 @@ def test_a_yes_or_no_after_the_agreement_is_never_left_unanswered(conversation):
     for message in [*TO_THE_PLAN, "네"]:
         conversation.say(message)
     assert conversation.custom("agreement")
+    said_before = None
     for message in ["ㅇㅇ", "몰라", "아니"]:
-        replies = conversation.texts(conversation.say(message))
-        assert replies and "처음부터 다시" in replies[0], (message, replies)
+        replies = conversation.say(message)
+        [first] = [reply for reply in replies if "text" in reply][:1]
+        # Every reply says how to go on (starting over among the ways, in words or as a
+        # button), and never in the same words as the reply just before.
+        offers = first["text"] + " ".join(button["title"] for button in first.get("buttons", []))
+        assert "처음부터 다시" in offers, (message, replies)
+        assert first["text"] != said_before, (message, replies)
+        said_before = first["text"]
     assert len(conversation.custom("agreement")) == 1  # no second agreement by accident
 
 

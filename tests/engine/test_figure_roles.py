@@ -26,7 +26,7 @@ from negotiation.understanding import AMOUNT_SLOTS, read_message
     "text, expected",
     [
         ("요금 28만원 밀린 거 때문에요", {"arrears_amount": 280_000}),
-        ("폰 요금이 90만원 넘게 연체됐어요", {"arrears_amount": 900_000}),
+        ("폰 요금이 90만원 연체됐어요", {"arrears_amount": 900_000}),
         ("인터넷 요금 12만원 연체중이에요", {"arrears_amount": 120_000}),
         ("핸드폰비 미납된게 50만원이에요", {"arrears_amount": 500_000}),
         ("못 낸 통신비가 30만원이에요", {"arrears_amount": 300_000}),
@@ -530,3 +530,16 @@ def test_the_price_of_an_item_found_on_the_bill_is_not_a_figure():
     )
     reading = read_message(text, "bill_checked")
     assert reading.values == {"bill_checked": "found_issue"} and not reading.ambiguous
+
+
+def test_more_than_an_amount_told_unasked_is_left_for_the_question():
+    # "90만원 넘게" is not the arrears: never stored as the bill (the issue's first example), nor
+    # as the arrears; the question then asks for the amount itself.
+    assert read_message("폰 요금이 90만원 넘게 연체됐어요").values == {}
+    answered = read_message("90만원 넘어요", requested_slot="arrears_amount")
+    assert answered.values == {"arrears_amount": 900_000}  # the best the person knows
+
+
+def test_more_than_an_amount_is_not_paid_is_the_budget():
+    reading = read_message("한 달에 10만원 넘게는 못 내요", requested_slot="monthly_budget")
+    assert reading.values == {"monthly_budget": 100_000}

@@ -6,10 +6,14 @@ from pathlib import Path
 import pytest
 
 from negotiation.understanding import (
+    commits_to_it,
     find_carrier,
+    find_option,
     find_option_position,
     find_suspension,
     read_message,
+    says_goodbye,
+    says_start_over,
 )
 
 ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
@@ -212,3 +216,232 @@ def test_the_engine_imports_no_rasa():
             elif isinstance(node, ast.ImportFrom):
                 names = [node.module or ""]
             assert not any(name.split(".")[0] in {"rasa", "rasa_sdk"} for name in names), path
+
+
+# --- Classes found by the sixth unseen corpus (tests/conversations_heldout4) -------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("유플러스 알뜰모바일 쓰는 취준생인데요", "MVNO"),  # a big carrier's name inside an MVNO's
+        ("KT 알뜰폰이에요", "MVNO"),
+        ("sk망 알뜰 요금제 쓰고 있어요", "MVNO"),
+        ("유플러스요", "LGU+"),
+        ("KT 쓰는데 알뜰한 요금제로 바꾸고 싶어요", "KT"),  # a cheap plan, not the kind of line
+    ],
+)
+def test_alddeul_names_the_kind_of_line(text, expected):
+    assert find_carrier(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "모르는 결제는 빼달라고 하고 나머진 나눠서 내고 싶어요",
+        "부가서비스 요금은 빼 달라고 하고 나머지는 나눠 내고 싶어요",
+        "잘못 나온 건 환불받고 나머지는 분할로요",
+    ],
+)
+def test_a_charge_taken_off_the_bill_is_a_fee_adjustment(text):
+    goals = read_message(text, requested_slot="goals").values["goals"]
+    assert set(goals) == {"installment", "fee_adjustment"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "요금 내믄 끝이유, 더는 못 내유",
+        "요금만 겨우 내요",
+        "요금밖에 못 내요",
+        "요금 말고는 여유 없어요",
+    ],
+)
+def test_a_budget_that_is_only_the_bill(text):
+    reading = read_message(text, requested_slot="monthly_budget", known={"monthly_bill": 22000})
+    # Zero on top of the bill: the action adds the bill and says the sum back.
+    assert reading.values == {"monthly_budget": 0}
+    assert reading.on_top_of_bill == {"monthly_budget"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("요금 말고 4만원 더 낼 수 있어요", 40000),  # an amount is read as before
+        ("요금 포함 7만원이요", 70000),
+    ],
+)
+def test_a_budget_with_an_amount_is_not_only_the_bill(text, expected):
+    reading = read_message(text, requested_slot="monthly_budget", known={"monthly_bill": 22000})
+    assert reading.values["monthly_budget"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, commits",
+    [
+        ("복지 할인부터 신청해볼게유", True),
+        ("그럼 그렇게라도 해볼게요", True),
+        ("상담원한테 그대로 말해볼게요", True),
+        ("이걸로 하겠습니다", True),
+        ("요금 낮추는 쪽으로 할게요", False),  # another direction, not the proposal
+        ("숫자를 고칠게요", False),
+        ("생각해 볼게요", False),  # putting it off
+        ("그렇게는 못 할 것 같아요", False),
+        ("그렇게 해도 될까요?", False),
+    ],
+)
+def test_saying_what_one_will_do_accepts_the_proposal(text, commits):
+    assert commits_to_it(text) is commits
+
+
+@pytest.mark.parametrize(
+    "text, restart",
+    [
+        ("처음부터 다시 할래요", True),
+        ("다 지워줘", True),
+        ("리셋", True),
+        ("일 시작하고 더 내는 걸로요", False),  # a new job, not a new conversation
+        ("다시 쓰게 하고 나눠서 낼래요", False),
+    ],
+)
+def test_starting_over_needs_a_word_that_says_so(text, restart):
+    assert says_start_over(text) is restart
+
+
+@pytest.mark.parametrize(
+    "text, leaving",
+    [
+        ("감사합니다", True),
+        ("그만할게요", True),
+        ("수고하세요", True),
+        ("요금 내믄 끝이유, 더는 못 내유", False),
+        ("그럼 오늘 바로 다 낼게요", False),
+    ],
+)
+def test_a_goodbye_needs_a_word_that_says_so(text, leaving):
+    assert says_goodbye(text) is leaving
+
+
+@pytest.mark.parametrize(
+    "text, slot, expected",
+    [
+        ("팔만 얼마 되는디.. 팔만 삼천원이여", "arrears_amount", 83000),
+        ("삼십만원 쪼금 넘어유 삼십만 오천원이유", "arrears_amount", 305000),
+        ("얼마였더라.. 이십만원 조금 안 돼요 십구만 팔천원", "arrears_amount", 198000),
+        ("육만원 좀 넘지예 6만2천원", "monthly_bill", 62000),
+        ("반년 넘었어요 7개월이요", "months_overdue", 7),
+    ],
+)
+def test_a_rough_figure_then_the_exact_one_keeps_the_exact_one(text, slot, expected):
+    reading = read_message(text, requested_slot=slot)
+    assert reading.values == {slot: expected} and not reading.ambiguous
+
+
+@pytest.mark.parametrize("text", ["요금 빼고 4만원 추가로요", "요금 말고 2만원 추가"])
+def test_an_amount_added_to_the_bill_is_beyond_it(text):
+    reading = read_message(text, requested_slot="monthly_budget", known={"monthly_bill": 45000})
+    assert "monthly_budget" in reading.on_top_of_bill
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("할머니 용돈에서 폰값으로 쓸 수 있는 게 한 달에 6만원 정도예요", 60000),
+        ("한 달에 십오만원은 내요", 150000),
+    ],
+)
+def test_a_monthly_amount_answering_the_budget_question_is_the_budget(text, expected):
+    reading = read_message(text, requested_slot="monthly_budget")
+    assert reading.values == {"monthly_budget": expected}
+
+
+# --- Classes found by the seventh unseen corpus (tests/conversations_heldout5) ------------------
+
+
+@pytest.mark.parametrize("text", ["없습니다", "없슈", "없지요", "읎어유"])
+def test_none_said_in_any_register_is_a_no(text):
+    assert read_message(text, requested_slot="recovery_expected").values == {
+        "recovery_expected": False
+    }
+
+
+def test_unsure_what_it_is_yet_receiving_none_of_it():
+    reading = read_message("그게 뭔지 잘... 아무것도 안 받아요", requested_slot="welfare_status")
+    assert reading.values == {"welfare_status": "none"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "정지 풀고 나눠서 낼게요. 요금도 좀 줄이고 싶어요",
+            {"installment", "fee_adjustment", "keep_service"},
+        ),
+        ("끊긴 거 다시 되게 해주세요. 돈은 천천히 나눠서", {"installment", "keep_service"}),
+        ("split payment please, and 요금제 downgrade도", {"installment", "fee_adjustment"}),
+    ],
+)
+def test_goals_with_particles_between_the_words(text, expected):
+    assert set(read_message(text, requested_slot="goals").values["goals"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "요금 말고 8만원은 더 낼 수 있어요",
+        "요금 말구 이만 원 더 낼 수 있슈",
+        "요금 말고 삼만 원 더 줄 수 있어",
+    ],
+)
+def test_beyond_the_bill_with_a_particle_or_in_dialect(text):
+    reading = read_message(text, requested_slot="monthly_budget")
+    assert reading.on_top_of_bill == {"monthly_budget"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("about 300k... exactly 302,500 won", 302500),
+        ("한 27만 되나... 문자 보이 27만 3천원이라 카네예", 273000),
+    ],
+)
+def test_a_rough_figure_then_the_exact_one_in_other_words(text, expected):
+    reading = read_message(text, requested_slot="arrears_amount")
+    assert reading.values == {"arrears_amount": expected} and not reading.ambiguous
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("취업하면 더 내는 걸로요", "step_up"),
+        ("월급 오르고 나서 더 내는 걸로 해주세요", "step_up"),
+        ("대출 끝나고 더 내는 방식이요", "step_up"),
+        ("나중에 일 나가믄 많이 내는 걸로 할라요", "step_up"),
+        ("취업하고 나서 내는 걸로요", "step_up"),
+        ("the one where I pay more after my new job starts", "step_up"),
+        ("가장 빠른 안으로 하겠습니다", "fastest"),
+        ("다달이 고르게 내겠소", "even"),
+    ],
+)
+def test_options_chosen_in_the_persons_own_words(text, expected):
+    assert find_option(text) == expected
+
+
+def test_later_is_not_a_goodbye_unless_it_takes_leave():
+    assert not says_goodbye("나중에 일 나가믄 많이 내는 걸로 할라요")
+    assert says_goodbye("나중에 또 올게요")
+
+
+def test_blocking_payments_is_not_keeping_the_line():
+    reading = read_message(
+        "분할 납부요. 동생이 또 소액결제 못 하게도 막고 싶고요", requested_slot="goals"
+    )
+    assert reading.values["goals"] == ["installment"]
+
+
+def test_a_figure_taken_back_by_its_value_is_the_one_corrected():
+    known = {"arrears_amount": 60000, "monthly_bill": 25000, "monthly_budget": 45000}
+    reading = read_message(
+        "아 잠깐 다시보니까 6만 아니고 8만 1천이네", known=known, after_plan=True
+    )
+    assert reading.values == {"arrears_amount": 81000} and not reading.ambiguous

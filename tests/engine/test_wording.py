@@ -141,7 +141,9 @@ def test_welfare_discount_caps_per_status(status, saving):
     "status, bill, saving, exact",
     [
         ("livelihood", 10_000, 10_000, False),  # never more than the bill
-        ("housing_education", 15_000, 15_000, False),
+        # The rule's base, then its share of the rest (facts.md §4): 11,000 + 35% of 4,000.
+        ("housing_education", 15_000, 12_400, False),
+        ("livelihood", 30_000, 28_000, False),  # 26,000 + 50% of 4,000, not the whole bill
         ("basic_pension", 18_000, 9_000, True),  # 50% under 22,000원
         ("basic_pension", 40_000, 11_000, True),
         ("disabled", 40_000, None, False),  # only a weak percentage is known
