@@ -14,7 +14,12 @@ from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import max_months
 from negotiation.messages import say
 from negotiation.scripts import Situation
-from negotiation.understanding import commits_to_it, find_option, find_option_position
+from negotiation.understanding import (
+    commits_to_it,
+    find_option,
+    find_option_position,
+    speaks_for_family,
+)
 
 # Intents that step aside from the coach's question (a question of their own, help, leaving):
 # the rules answer them and the form asks its question again. Any other reply inside a form is
@@ -137,6 +142,11 @@ def situation_from_tracker(tracker: Tracker) -> Situation:
         welfare_status=slot("welfare_status"),
         service_suspended=slot("service_suspended"),
         bill_checked=slot("bill_checked"),
+        for_family=any(
+            speaks_for_family(str(event.get("text") or ""))
+            for event in tracker.events
+            if event.get("event") == "user"
+        ),
     )
 
 

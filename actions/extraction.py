@@ -32,7 +32,7 @@ from actions.common import (
 from actions.guard import guard_actions
 from negotiation.confirmation import display, named_figure, read_confirmation, read_role
 from negotiation.korean import josa
-from negotiation.messages import has_message
+from negotiation.messages import has_message, say
 from negotiation.money import format_won
 from negotiation.understanding import (
     AMOUNT_SLOTS,
@@ -40,6 +40,7 @@ from negotiation.understanding import (
     Reading,
     read_message,
     says_not_known,
+    sounds_discouraged,
     wants_to_skip,
 )
 
@@ -105,6 +106,13 @@ class MessageReader:
         self.pending: dict[str, Any] | None = tracker.get_slot("pending_figure") or None
         self.events: list[EventType] = []
 
+    def _said_before(self, key: str) -> bool:
+        opening = say(key)["text"].split(".")[0]
+        return any(
+            event.get("event") == "bot" and str(event.get("text") or "").startswith(opening)
+            for event in self.tracker.events
+        )
+
     # --- the question this message answers ------------------------------------------------
 
     def asked(self) -> str | None:
@@ -137,6 +145,9 @@ class MessageReader:
 
         self._add_the_bill(reading)
         self._goals_in_passing(reading)
+        if sounds_discouraged(self.text) and not self._said_before("acknowledge_discouraged"):
+            # "늙은이가 나아질 게 뭐 있나요": heard, once, before the next question.
+            utter(self.dispatcher, "acknowledge_discouraged")
         changed = self._store(reading)
         self._refuse(reading)
         self._hold_ambiguous(reading)

@@ -43,6 +43,7 @@ class Situation:
     welfare_status: str | None = None
     service_suspended: bool | None = None
     bill_checked: str | None = None  # "checked", "found_issue" or "not_yet" (the itemised bill)
+    for_family: bool = False  # the line is a family member's; the person speaks for them
 
 
 def wording() -> dict[str, Any]:
@@ -96,7 +97,10 @@ def describe_payments(payments: list[int]) -> str:
     for index, (payment, count) in enumerate(runs):
         if index == 0 and payment == 0:
             # A step-up plan with nothing left at first: those months pay the bill only.
-            parts.append(f"처음 {format_months(count)}은 밀린 돈을 내지 않고")
+            first = "첫 달은" if count == 1 else f"처음 {format_months(count)}은"
+            parts.append(f"{first} 밀린 돈을 내지 않고")
+        elif index == 0 and count == 1:
+            parts.append(f"첫 달은 {format_won(payment)}")  # not "처음 1개월은 …씩"
         elif index == 0:
             parts.append(f"처음 {format_months(count)}은 {format_won(payment)}씩")
         elif index == len(runs) - 1:
@@ -171,8 +175,9 @@ def _figures(
                 if other.kind != "step_up"
             )
         ):
-            values["step_first_payment"] = format_won(step_up.payments[0])
-            values["step_later_payment"] = format_won(step_up.payments[situation.recovery_months])
+            # The whole schedule: the larger amount may be paid only once ("다음 달은 14만원,
+            # 마지막 달은 6만원"), so never "그 뒤로는 14만원씩".
+            values["step_up_schedule"] = describe_payments(step_up.payments)
     if max_months is not None:
         values["max_months"] = str(max_months)
     if option is not None:
@@ -237,6 +242,8 @@ def _condition_holds(
         return "fee_adjustment" in situation.goals or situation.welfare_status not in (None, "none")
     if condition == "bill_issue":
         return situation.bill_checked == "found_issue"
+    if condition in ("for_family", "for_self"):
+        return situation.for_family == (condition == "for_family")
     if condition.startswith("fact:"):
         # A line about a fact is for whom the fact concerns, by facts.yml's own conditions.
         person = Person(

@@ -631,6 +631,35 @@ def asks_something(text: str) -> bool:
     return bool(ASKS_SOMETHING.search(_normalize(text)))
 
 
+# "아버지 명의 KT 휴대폰", "엄마 핸드폰이랑 인터넷", "동생 폰 요금을 제가 관리하는데요", "제가 대신
+# 해결하려고요": the line is a family member's, and the person speaks for them.
+FAMILY_MEMBER = (
+    r"(아버지|아버님|아빠|엄마|어머니|어머님|할머니|할아버지|할매|할배|남편|아내|와이프|"
+    r"남동생|여동생|동생|아들|딸|손자|손녀|누나|오빠|언니|부모님|시어머니|시아버지|장모님|장인어른)"
+)
+SPEAKS_FOR_FAMILY = re.compile(
+    rf"{FAMILY_MEMBER}\s?(의|이|가|께서|님|네)?\s?(명의|폰|핸드폰|휴대폰|휴대전화|전화|요금|인터넷|회선|"
+    r"통신비|폰비)|(제가|내가)\s?(대신|대리로)|대신\s?(해결|상담|처리|알아보|연락|전화)"
+)
+
+
+def speaks_for_family(text: str) -> bool:
+    """Whether the person says the line is a family member's, handled on their behalf."""
+    return bool(SPEAKS_FOR_FAMILY.search(_normalize(text)))
+
+
+# Hopelessness said along the way: "늙은이가 나아질 게 뭐 있나요", "막막해요", "답이 없어요".
+DISCOURAGED = re.compile(
+    r"늙은이|이\s?나이에|막막|희망\s?(이|도)?\s?없|답이\s?없|죽겠|포기|살\s?맛|눈앞이\s?캄캄|"
+    r"(나아질|좋아질|달라질)\s?(게|거|일|것)\s?(이|가)?\s?(뭐|있나|있노|있겠|있을까|있간|있냐|없)"
+)
+
+
+def sounds_discouraged(text: str) -> bool:
+    """Whether the person sounds hopeless (heard once, before the coach goes on)."""
+    return bool(DISCOURAGED.search(_normalize(text)))
+
+
 def says_start_over(text: str) -> bool:
     """Whether the message itself asks to begin again (not only the classifier)."""
     return bool(START_OVER_WORDS.search(_normalize(text)))

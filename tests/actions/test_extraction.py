@@ -1,6 +1,7 @@
 """action_validate_slot_mappings: every figure in a message, corrections and refusals."""
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extraction import ActionReadFigures
 from tests.actions.conftest import make_tracker, run_action, slot_events, texts
@@ -167,3 +168,19 @@ def test_the_itemised_bill_answer_says_what_to_look_for(dispatcher, domain, text
         assert any(says in message for message in texts(dispatcher))
     else:
         assert texts(dispatcher) == []
+
+
+def test_hopelessness_is_heard_once(dispatcher, domain):
+    from negotiation.messages import say
+
+    heard = say("acknowledge_discouraged")["text"]
+    text = "늙은이가 나아질 게 뭐 있나요"
+    events = run(dispatcher, domain, text=text, requested_slot="recovery_expected")
+    assert slot_events(events)["recovery_expected"] is False
+    assert dispatcher.messages[0]["text"] == heard
+    # Said once in a conversation: not again the next time.
+    again = CollectingDispatcher()
+    tracker = make_tracker(text="막막해요", requested_slot="lump_sum")
+    tracker.events[:0] = [{"event": "bot", "text": heard}]
+    run_action(ActionReadFigures(), again, tracker, domain)
+    assert heard not in [message.get("text") for message in again.messages]

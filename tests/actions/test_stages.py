@@ -676,3 +676,12 @@ def test_a_schedule_named_that_pays_the_same_as_one_shown_is_said_to(dispatcher,
     said = texts(dispatcher)
     opening = say("option_same_as_shown", wanted="", shown="")["text"].split("'")[0]
     assert said[0].startswith(opening), said
+
+
+def test_a_family_line_said_earlier_shapes_the_lines_to_say(dispatcher, domain):
+    from actions.common import situation_from_tracker
+
+    tracker = make_tracker(slots={**FULL_SITUATION, "stage": 4}, text="네", intent="affirm")
+    assert situation_from_tracker(tracker).for_family is False
+    tracker.events[:0] = [{"event": "user", "text": "아버지 명의 KT 휴대폰이 정지됐어요"}]
+    assert situation_from_tracker(tracker).for_family is True

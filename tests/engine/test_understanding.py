@@ -14,6 +14,7 @@ from negotiation.understanding import (
     read_message,
     says_goodbye,
     says_start_over,
+    speaks_for_family,
 )
 
 ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
@@ -445,3 +446,19 @@ def test_a_figure_taken_back_by_its_value_is_the_one_corrected():
         "아 잠깐 다시보니까 6만 아니고 8만 1천이네", known=known, after_plan=True
     )
     assert reading.values == {"arrears_amount": 81000} and not reading.ambiguous
+
+
+@pytest.mark.parametrize(
+    "text, for_family",
+    [
+        ("아버지 명의 KT 휴대폰이 정지가 됐는데 어떻게 풀 수 있는지 알고 싶습니다", True),
+        ("엄마 핸드폰이랑 인터넷 요금이 SKT로 같이 나가는데 석 달 밀렸대요", True),
+        ("발달장애 있는 남동생 폰 요금을 제가 관리하는데요", True),
+        ("제가 대신 해결하려고요", True),
+        ("형편이 어려워서요", False),  # 형편, not a family member
+        ("네 딸이 봐줬어요", False),  # help with the bill, not the line's owner
+        ("영감이랑 나랑 쓰는 KT 전화 요금이 밀렸어요", False),  # a line they share
+    ],
+)
+def test_a_line_handled_for_a_family_member(text, for_family):
+    assert speaks_for_family(text) is for_family

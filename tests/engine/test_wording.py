@@ -287,3 +287,15 @@ def test_every_message_template_is_complete():
 )
 def test_particles_follow_the_word(word, particle, expected):
     assert josa(word, particle) == expected
+
+
+def test_a_family_member_speaking_for_the_subscriber_says_so():
+    own = Situation(carrier="KT", welfare_status="near_poverty")
+    for_mother = Situation(carrier="KT", welfare_status="near_poverty", for_family=True)
+    assert not any("가족인데" in line for line in scripts.stage_lines(1, own))
+    assert any("가족인데" in line for line in scripts.stage_lines(1, for_mother))
+    # The welfare status is the subscriber's, not the caller's.
+    assert any(line.startswith("제가 차상위") for line in scripts.stage_lines(4, own))
+    said = scripts.stage_lines(4, for_mother)
+    assert any(line.startswith("가입자가 차상위") for line in said)
+    assert not any(line.startswith("제가 차상위") for line in said)
