@@ -18,7 +18,7 @@ help:
 	@echo "make shell   chat in the terminal (rasa shell with the action server)"
 	@echo "make test    every test: engine, actions, data validation, test stories, end-to-end"
 	@echo "make train   train the model (only when config, domain or data changed)"
-	@echo "make bench   speed and memory of the engine and of a running coach"
+	@echo "make bench   the coach against rasa init's assistant: latency, throughput, memory (docs/benchmarks.md)"
 	@echo "make lint    ruff (checks, formatting) and mypy (strict on negotiation/)"
 	@echo "make eval-nlu  measure the NLU pipelines and write docs/nlu-report.md"
 	@echo "make transcripts  talk a dozen situations to the coach, write docs/transcripts.md"
@@ -97,8 +97,8 @@ eval-conversations: $(MODEL)
 transcripts: $(MODEL)
 	$(PY) scripts/transcripts.py
 
-bench: $(VENV)/.installed
-	$(PY) bench/run.py $(if $(URL),--url $(URL))
+bench: $(MODEL)
+	$(PY) bench/run.py $(if $(URL),--url $(URL)) $(ARGS)
 
 clean:
 	rm -rf results .run .pytest_cache

@@ -1,7 +1,10 @@
 """Speed and memory of the coach, measured (never asserted in a timed test).
 
-    make bench                      # the engine, in this process
-    make bench URL=http://localhost:5005   # also the REST round trip of a running coach
+    make bench                      # the whole benchmark (bench/full.py): docs/benchmarks.md
+    make bench ARGS=--profile       # … with a py-spy profile of both coach servers under load
+                                    #   (py-spy: .venv/bin/pip install -r bench/requirements.txt)
+    python bench/run.py --engine-only          # the engine alone, in this process
+    make bench URL=http://localhost:5005   # the engine and the REST round trip of a running coach
 
 Targets (met or not, the numbers are printed as measured):
   engine: reading a message p95 < 2 ms; planning p95 < 1 ms; peak memory of 1,000 plans < 5 MB
@@ -11,6 +14,8 @@ Targets (met or not, the numbers are printed as measured):
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import statistics
 import sys
 import time
@@ -24,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from negotiation.planner import plan_installments
 from negotiation.understanding import read_message
 
+ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = [
     "SKT인데 35만원 밀렸고 매달 5만5천원 나와요",
     "삼십오만 원이요",
@@ -124,11 +130,29 @@ def main() -> int:
     )
     parser.add_argument("--url", help="a running coach, e.g. http://localhost:5005")
     parser.add_argument("--conversations", type=int, default=5)
+    parser.add_argument("--engine-only", action="store_true", help="no servers")
+    full = parser.add_argument_group("the whole benchmark (default without --url)")
+    full.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    full.add_argument("--skip-training", action="store_true", help="do not time a training")
+    full.add_argument("--single-conversations", type=int, default=3)
+    full.add_argument("--long-turns", type=int, default=100)
+    full.add_argument("--long-repeats", type=int, default=2)
+    full.add_argument("--profile", action="store_true", help="py-spy on both coach servers")
+    full.add_argument("--profile-seconds", type=int, default=30)
+    full.add_argument("--profile-dir", type=Path, default=ROOT / "bench" / "profiles")
+    full.add_argument("--keep", action="store_true", help="keep the temporary folder")
     arguments = parser.parse_args()
-    met = bench_engine()
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        met = bench_engine()
+    print(captured.getvalue(), end="")
     if arguments.url:
         met = bench_server(arguments.url.rstrip("/"), arguments.conversations) and met
-    print("all targets met" if met else "some targets NOT met")
+    elif not arguments.engine_only:
+        from bench.full import run_full
+
+        run_full(arguments, captured.getvalue().splitlines())
+    print("all engine targets met" if met else "some engine targets NOT met")
     return 0
 
 
