@@ -229,10 +229,14 @@ def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
     }
 
 
+def _begins_as(said: Any, text: str) -> bool:
+    """Whether a bot text is message ``text`` (by its first sentence: messages with figures
+    differ after it)."""
+    return str(said or "").startswith(text.split(".")[0])
+
+
 def said_just_before(tracker: Tracker, text: str) -> bool:
-    """Whether the coach's last text before the person's latest message began as ``text`` does
-    (its first sentence: messages with figures differ after it)."""
-    opening = text.split(".")[0]
+    """Whether the coach's last text before the person's latest message was ``text``."""
     seen_user = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -240,8 +244,16 @@ def said_just_before(tracker: Tracker, text: str) -> bool:
                 return False
             seen_user = True
         elif seen_user and event.get("event") == "bot" and event.get("text"):
-            return str(event["text"]).startswith(opening)
+            return _begins_as(event["text"], text)
     return False
+
+
+def said_in_conversation(tracker: Tracker, text: str) -> bool:
+    """Whether the coach has said ``text`` at any point of the conversation."""
+    return any(
+        event.get("event") == "bot" and _begins_as(event.get("text"), text)
+        for event in tracker.events
+    )
 
 
 def names_an_option(tracker: Tracker) -> bool:

@@ -26,6 +26,7 @@ from actions.common import (
     figure_label,
     is_answer_attempt,
     latest_intent,
+    said_in_conversation,
     times_asked,
     utter,
 )
@@ -106,13 +107,6 @@ class MessageReader:
         self.pending: dict[str, Any] | None = tracker.get_slot("pending_figure") or None
         self.events: list[EventType] = []
 
-    def _said_before(self, key: str) -> bool:
-        opening = say(key)["text"].split(".")[0]
-        return any(
-            event.get("event") == "bot" and str(event.get("text") or "").startswith(opening)
-            for event in self.tracker.events
-        )
-
     # --- the question this message answers ------------------------------------------------
 
     def asked(self) -> str | None:
@@ -145,7 +139,9 @@ class MessageReader:
 
         self._add_the_bill(reading)
         self._goals_in_passing(reading)
-        if sounds_discouraged(self.text) and not self._said_before("acknowledge_discouraged"):
+        if sounds_discouraged(self.text) and not said_in_conversation(
+            self.tracker, say("acknowledge_discouraged")["text"]
+        ):
             # "늙은이가 나아질 게 뭐 있나요": heard, once, before the next question.
             utter(self.dispatcher, "acknowledge_discouraged")
         changed = self._store(reading)

@@ -17,8 +17,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, OutputChannel, UserMessage
 
+# Installed here because every channel of the coach runs its turn through this module, in the
+# Rasa server (channels/speedups.py: one validator for every action-server answer).
+from channels import speedups  # noqa: F401
 from channels.erasure import asks_to_erase, erase_conversation, erased_text
 from negotiation.data import settings
 from negotiation.messages import say
@@ -68,6 +71,33 @@ def guard(text: str) -> Guarded:
 
 def no_reply_apology() -> str:
     return str(say("no_reply_apology")["text"])
+
+
+async def collect_turn(
+    text: str,
+    sender_id: str,
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    *,
+    input_channel: str,
+    agent: Any = None,
+    metadata: dict[str, Any] | None = None,
+    say_refusal: bool = True,
+) -> tuple[Guarded, list[dict[str, Any]]]:
+    """``take_turn`` for a channel that answers each request with the whole turn at once (REST,
+    KakaoTalk): the guarded message and every reply, as Rasa's collector gathers them."""
+    collector = CollectingOutputChannel()
+    guarded = await take_turn(
+        text,
+        sender_id,
+        collector,
+        on_new_message,
+        input_channel=input_channel,
+        replies_sent=lambda: len(collector.messages),
+        agent=agent,
+        metadata=metadata,
+        say_refusal=say_refusal,
+    )
+    return guarded, collector.messages
 
 
 async def take_turn(

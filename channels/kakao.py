@@ -40,7 +40,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -48,7 +48,7 @@ from sanic.response import HTTPResponse
 from channels import kakao_format as kakao
 from channels import sessions
 from channels.erasure import asks_to_erase
-from channels.guard import guard, no_reply_apology, take_turn
+from channels.guard import collect_turn, guard, no_reply_apology
 
 logger = logging.getLogger(__name__)
 
@@ -272,17 +272,10 @@ class KakaoInput(InputChannel):
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> list[dict[str, Any]]:
         """The coach's whole answer to ``text``, as Rasa's collector gathers it."""
-        collector = CollectingOutputChannel()
-        await take_turn(
-            text,
-            sender,
-            collector,
-            on_new_message,
-            input_channel=self.name(),
-            replies_sent=lambda: len(collector.messages),
-            agent=agent,
+        _, replies = await collect_turn(
+            text, sender, on_new_message, input_channel=self.name(), agent=agent
         )
-        return collector.messages
+        return replies
 
     async def answer(
         self,

@@ -16,12 +16,12 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.guard import take_turn
+from channels.guard import collect_turn
 from channels.retention import keep_purging
 
 # Letters, digits and a few separators, as conversation ids are written; never empty.
@@ -70,14 +70,11 @@ class CoachRestInput(InputChannel):
             if metadata is not None and not isinstance(metadata, dict):
                 return _bad_request("`metadata` must be an object")
 
-            collector = CollectingOutputChannel()
-            guarded = await take_turn(
+            guarded, replies = await collect_turn(
                 text,
                 sender,
-                collector,
                 on_new_message,
                 input_channel=self.name(),
-                replies_sent=lambda: len(collector.messages),
                 agent=getattr(request.app.ctx, "agent", None),
                 metadata=metadata,
                 say_refusal=False,
@@ -88,6 +85,6 @@ class CoachRestInput(InputChannel):
                     status=413,
                     text=guarded.refusal,
                 )
-            return response.json(collector.messages)
+            return response.json(replies)
 
         return webhook

@@ -7,8 +7,8 @@ under load, at 3.7 action calls per turn. The same check with a validator built 
 0.3 ms. The answers are checked exactly as before (same schema, same draft, the same
 ``ValidationError`` with Rasa's own explanation added); only the repeated work is gone.
 
-Imported by ``channels/__init__.py``, so it is in place in every Rasa server that loads the
-coach's channels (credentials.yml).
+Imported by ``channels/guard.py``, through which every channel of the coach runs its turns, so it
+is in place in every Rasa server that loads the coach's channels (credentials.yml).
 """
 
 from __future__ import annotations

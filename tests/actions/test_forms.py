@@ -23,15 +23,19 @@ def make_tracker(**arguments):
     return tracker
 
 
+# Every question of the information form answered, up to the recovery question.
+BEFORE_THE_RECOVERY_QUESTION = {
+    "bill_checked": "checked",
+    "monthly_bill": 55000.0,
+    "monthly_budget": 150000.0,
+    "lump_sum": 0.0,
+    "welfare_status": "none",
+}
+
+
 def test_recovery_details_are_skipped_when_none_is_expected(dispatcher, domain):
     tracker = make_tracker(
-        slots={
-            "bill_checked": "checked",
-            "monthly_bill": 55000.0,
-            "monthly_budget": 150000.0,
-            "lump_sum": 0.0,
-            "welfare_status": "none",
-        },
+        slots=BEFORE_THE_RECOVERY_QUESTION,
         set_this_turn={"recovery_expected": False},
         text="없어요",
         intent="deny",
@@ -137,16 +141,6 @@ def test_after_a_detour_the_form_only_asks_again(dispatcher, domain):
     assert tracker.events[-1] == {"event": "action", "name": "goal_form"}
     events = run_action(ValidateGoalForm(), dispatcher, tracker, domain)
     assert slot_events(events) == {}
-
-
-# Every question of the information form answered, up to the recovery question.
-BEFORE_THE_RECOVERY_QUESTION = {
-    "bill_checked": "checked",
-    "monthly_bill": 55000.0,
-    "monthly_budget": 150000.0,
-    "lump_sum": 0.0,
-    "welfare_status": "none",
-}
 
 
 def test_a_recovery_skipped_this_turn_asks_nothing_more_about_it(dispatcher, domain):

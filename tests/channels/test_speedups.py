@@ -5,7 +5,7 @@ from jsonschema import ValidationError
 from jsonschema import validate as rasa_way
 from rasa.core.actions.action import RemoteAction
 
-import channels  # noqa: F401  (installs the speed-up, as the Rasa server does)
+import channels.guard  # noqa: F401  (installs the speed-up, as the Rasa server does)
 from channels.speedups import validate_action_result
 
 GOOD = {
