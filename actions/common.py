@@ -9,15 +9,19 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from negotiation.advice import Proposal, make_proposal
+from negotiation import scripts
+from negotiation.advice import NO_ROOM, Proposal, make_proposal
 from negotiation.confirmation import FIGURE_ORDER, label
 from negotiation.data import max_months
 from negotiation.messages import say
+from negotiation.risk import concerns
 from negotiation.scripts import Situation
 from negotiation.understanding import (
     commits_to_it,
+    commits_to_lowering_the_bill,
     find_option,
     find_option_position,
+    internet_only,
     speaks_for_family,
 )
 
@@ -73,6 +77,25 @@ SKIPPABLE_SLOTS = (
 )
 
 
+# Events after which nothing earlier belongs to the person's current conversation: "처음부터
+# 다시" (action_start_over logs both) and a new session after a long pause.
+CONVERSATION_RESETS = ("restart", "session_started")
+
+
+def conversation_events(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events since the conversation last began again, oldest first.
+
+    Rasa's tracker keeps what came before a restart (the SQL store even returns it until the
+    next session starts), but a person who started over told the coach nothing yet: who they
+    speak for, which questions they were asked, what the coach said.
+    """
+    events = tracker.events
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") in CONVERSATION_RESETS:
+            return list(events[index + 1 :])
+    return list(events)
+
+
 def figure_label(slot: str) -> str:
     """How a figure is named to the person ("미납액"), from negotiation/data/wording.yml."""
     return label(slot) if slot in FIGURE_ORDER else slot
@@ -89,7 +112,7 @@ def times_asked(tracker: Tracker, slot: str, count_detours: bool = False) -> int
     """
     count = 0
     turn: list[dict[str, Any]] = []
-    for event in reversed(list(tracker.events)):
+    for event in reversed(conversation_events(tracker)):
         if event.get("event") != "user":
             turn.append(event)
             continue
@@ -125,6 +148,11 @@ def _int_or_none(value: Any) -> int | None:
 def situation_from_tracker(tracker: Tracker) -> Situation:
     """The engine's view of everything the person has told the coach so far."""
     slot = tracker.get_slot
+    said = [
+        str(event.get("text") or "")
+        for event in conversation_events(tracker)
+        if event.get("event") == "user"
+    ]
     return Situation(
         carrier=slot("carrier"),
         arrears_amount=_int_or_none(slot("arrears_amount")),
@@ -142,11 +170,8 @@ def situation_from_tracker(tracker: Tracker) -> Situation:
         welfare_status=slot("welfare_status"),
         service_suspended=slot("service_suspended"),
         bill_checked=slot("bill_checked"),
-        for_family=any(
-            speaks_for_family(str(event.get("text") or ""))
-            for event in tracker.events
-            if event.get("event") == "user"
-        ),
+        for_family=any(speaks_for_family(text) for text in said),
+        internet_only=slot("carrier") != "MVNO" and internet_only(said),
     )
 
 
@@ -169,6 +194,22 @@ def send_structured(
     if tracker.get_latest_input_channel() in TEXT_ONLY_CHANNELS:
         return
     dispatcher.utter_message(json_message=message)
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, key: str) -> None:
+    """Send the answer ``key``; the credit answer is filled with the facts that concern the
+    person (all of them, each stating its own condition, while the amount is not known yet)."""
+    if key != "answer_credit":
+        utter(dispatcher, key)
+        return
+    situation = situation_from_tracker(tracker)
+    person = scripts.person_of(situation)
+    keys = [
+        key
+        for key in scripts.CREDIT_FACTS
+        if situation.arrears_amount is None or concerns(key, person)
+    ] or list(scripts.CREDIT_FACTS)
+    utter(dispatcher, "answer_credit", items=bullet_list(scripts.fact_lines(keys)))
 
 
 def bullet_list(lines: Iterable[str], tracker: Tracker | None = None) -> str:
@@ -208,11 +249,13 @@ def utter(
 
 
 def events_since_the_person(tracker: Tracker) -> list[dict[str, Any]]:
-    """The events after the person's latest message, oldest first (all events if none)."""
-    for index in range(len(tracker.events) - 1, -1, -1):
-        if tracker.events[index].get("event") == "user":
-            return tracker.events[index + 1 :]
-    return list(tracker.events)
+    """The events after the person's latest message, oldest first (the whole conversation if
+    none)."""
+    events = conversation_events(tracker)
+    for index in range(len(events) - 1, -1, -1):
+        if events[index].get("event") == "user":
+            return events[index + 1 :]
+    return events
 
 
 def slots_set_this_turn(tracker: Tracker) -> dict[str, Any]:
@@ -238,7 +281,7 @@ def _begins_as(said: Any, text: str) -> bool:
 def said_just_before(tracker: Tracker, text: str) -> bool:
     """Whether the coach's last text before the person's latest message was ``text``."""
     seen_user = False
-    for event in reversed(tracker.events):
+    for event in reversed(conversation_events(tracker)):
         if event.get("event") == "user":
             if seen_user:
                 return False
@@ -252,7 +295,7 @@ def said_in_conversation(tracker: Tracker, text: str) -> bool:
     """Whether the coach has said ``text`` at any point of the conversation."""
     return any(
         event.get("event") == "bot" and _begins_as(event.get("text"), text)
-        for event in tracker.events
+        for event in conversation_events(tracker)
     )
 
 
@@ -264,7 +307,16 @@ def names_an_option(tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     if find_option(text) is not None or find_option_position(text) is not None:
         return True
+    if commits_to_lowering_the_bill(text) and _proposal_case(tracker) == NO_ROOM:
+        return True  # what a proposal with no room asks for is a lower bill and a deferral
     return commits_to_it(text) and _single_proposal(tracker)
+
+
+def _proposal_case(tracker: Tracker) -> str | None:
+    situation = situation_from_tracker(tracker)
+    if missing_plan_figures(situation):
+        return None
+    return proposal_for(situation).case
 
 
 def _single_proposal(tracker: Tracker) -> bool:

@@ -21,8 +21,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    DETOUR_INTENTS,
     FIGURE_SLOTS,
     SKIPPABLE_SLOTS,
+    answer_question,
     figure_label,
     is_answer_attempt,
     latest_intent,
@@ -34,13 +36,14 @@ from actions.guard import guard_actions
 from negotiation.confirmation import display, named_figure, read_confirmation, read_role
 from negotiation.korean import josa
 from negotiation.messages import has_message, say
-from negotiation.money import format_won
+from negotiation.money import find_amounts, format_won
 from negotiation.understanding import (
     AMOUNT_SLOTS,
     MONTH_SLOTS,
     Reading,
     read_message,
     says_not_known,
+    side_question,
     sounds_discouraged,
     wants_to_skip,
 )
@@ -144,6 +147,7 @@ class MessageReader:
         ):
             # "늙은이가 나아질 게 뭐 있나요": heard, once, before the next question.
             utter(self.dispatcher, "acknowledge_discouraged")
+        self._question_in_passing()
         changed = self._store(reading)
         self._refuse(reading)
         self._hold_ambiguous(reading)
@@ -161,6 +165,18 @@ class MessageReader:
         ):
             self._unanswered(asked, reading)
         return self.events
+
+    def _question_in_passing(self) -> None:
+        """ "12만원이요. 근데 신용불량자 되는 건 아니죠?": the question is answered before the
+        coach's next one, once. A message the classifier took for the question itself is
+        answered by the rules instead."""
+        key = side_question(self.text)
+        if (
+            key is not None
+            and self.intent not in DETOUR_INTENTS
+            and not said_in_conversation(self.tracker, say(key, items="")["text"])
+        ):
+            answer_question(self.dispatcher, self.tracker, key)
 
     # --- storing what was read -------------------------------------------------------------
 
@@ -280,11 +296,15 @@ class MessageReader:
         """The reply to "28만원은 밀린 금액인가요?"; whether it settled the question."""
         assert self.pending is not None
         candidates = [str(slot) for slot in self.pending["candidates"]]
-        if any(slot in AMOUNT_SLOTS for slot in reading.values):
+        if find_amounts(self.text) and any(slot in AMOUNT_SLOTS for slot in reading.values):
             # They told the figures anew ("아니요, 밀린 건 35만원이에요"): that settles it.
             self.events.append(SlotSet("pending_figure", None))
             return True
         role = read_role(self.text, candidates, self.intent)
+        # The reply answers "which figure is it?", not the form's own question: its "아니요" is
+        # not "no lump sum", its "네" not "suspended".
+        if self.requested is not None and self.requested != role:
+            reading.values.pop(self.requested, None)
         if role is not None:
             reading.values[role] = int(self.pending["value"])
             self.events.append(SlotSet("pending_figure", None))

@@ -77,7 +77,7 @@ def ask_about_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
             dispatcher,
             "ask_figure_to_fix",
             label=josa(figure_label(slot), "을"),
-            current=display(slot, current),
+            current=josa(display(slot, current), "으로"),  # "1개월로", "35만원으로"
         )
         return True
     amount = josa(format_won(int(pending["value"])), "은")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, Restarted, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -31,12 +31,12 @@ from actions.common import (
 from actions.guard import guard_actions
 from negotiation import advice, scripts
 from negotiation import alternatives as alternatives_catalogue
-from negotiation.confirmation import read_confirmation
+from negotiation.confirmation import FIGURE_ORDER, read_confirmation
 from negotiation.korean import josa
 from negotiation.messages import say
-from negotiation.money import format_won
+from negotiation.money import find_months, format_won
 from negotiation.planner import InstallmentPlan, PlanOption
-from negotiation.risk import reminder, risk_timeline
+from negotiation.risk import reminder, risk_timeline_of
 from negotiation.scripts import Situation
 from negotiation.understanding import find_option_position
 
@@ -96,12 +96,7 @@ class ActionFinishSituation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
-        steps = risk_timeline(
-            situation.carrier,
-            situation.months_overdue,
-            situation.arrears_amount,
-            situation.service_suspended,
-        )
+        steps = risk_timeline_of(scripts.person_of(situation))
         utter(
             dispatcher,
             "risk_timeline",
@@ -124,7 +119,8 @@ class ActionFinishGoal(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         situation = situation_from_tracker(tracker)
-        goals = josa(", ".join(scripts.goal_labels(situation.goals)), "이에요")
+        labels = scripts.goal_labels(situation.goals, situation.service_suspended)
+        goals = josa(", ".join(labels), "이에요")
         send_script(dispatcher, tracker, "goal_script", 3, situation, goals=goals)
         events = enter_stage(dispatcher, tracker, 4)
         utter(dispatcher, "information_intro")
@@ -378,7 +374,26 @@ class ActionUpdatePlan(Action):
                 )
                 utter(dispatcher, key, buttons=_option_buttons(proposal))
             return []
+        # The lines given earlier with the old figure would now tell the agent something else
+        # ("오늘 10만원은 먼저 낼 수 있어요" after "5만원이에요"): they are given again.
+        if changed & SITUATION_SCRIPT_FIGURES:
+            send_script(dispatcher, tracker, "situation_script_updated", 2, situation)
+        if changed & INFORMATION_SCRIPT_FIGURES:
+            send_script(dispatcher, tracker, "information_script_updated", 4, situation)
         return propose(dispatcher, tracker, situation)
+
+
+# The figures the stage 2 and stage 4 lines are filled with (negotiation/data/wording.yml): the
+# situation's, and every other figure of the confirmation but the carrier.
+SITUATION_SCRIPT_FIGURES = {"arrears_amount", "months_overdue", "service_suspended"}
+INFORMATION_SCRIPT_FIGURES = set(FIGURE_ORDER) - SITUATION_SCRIPT_FIGURES - {"carrier"}
+
+
+def _asks_for_the_max_months_plan(text: str, wanted: str | None, max_months: int) -> bool:
+    """Whether a choice names the plan over ``max_months`` (or the even plan, its kind)."""
+    return wanted in ("even", "fastest") or any(
+        found.value == max_months for found in find_months(text)
+    )
 
 
 def _next_step(tracker: Tracker) -> str:
@@ -431,6 +446,22 @@ class ActionConfirmAgreement(Action):
 
         option = choice.option
         if (
+            proposal.case == advice.WITHIN_BUDGET
+            and option is not None
+            and proposal.plan is not None
+            and _asks_for_the_max_months_plan(text, wanted, proposal.plan.max_months)
+        ):
+            # "보여주신 6개월짜리로 할게요": that plan was shown only to say what it would take.
+            # Agree to it silently and the person may promise the agent what they cannot pay.
+            utter(
+                dispatcher,
+                "within_budget_not_max_months",
+                max_months=proposal.plan.max_months,
+                needed=josa(format_won(proposal.plan.shortfall + proposal.capacity), "이"),
+                capacity=format_won(proposal.capacity),
+                months=scripts.describe_duration(option.months) + "에",
+            )
+        elif (
             option is not None
             and wanted in ("fastest", "even", "step_up")
             and option.kind != wanted
@@ -460,7 +491,7 @@ class ActionConfirmAgreement(Action):
             dispatcher,
             "agreement_checklist",
             items=bullet_list(agreement["checklist"], tracker),
-            centre=scripts.customer_centre_line(situation.carrier),
+            centre=scripts.customer_centre_line(situation.carrier, situation.internet_only),
         )
         utter(dispatcher, "agreement_goodbye")
         return [*events, SlotSet("plan_option", option.kind if option else None)]
@@ -508,7 +539,13 @@ def _summarise_agreement(
 
 
 class ActionStartOver(Action):
-    """Forget everything and begin again at stage 1."""
+    """Forget everything and begin again at stage 1.
+
+    Besides restarting the dialogue, this starts a new session: Rasa's SQL tracker store loads
+    only the latest session, so the stored conversation read on every later turn (and sent to the
+    action server on every call) begins here again instead of growing with every start-over
+    (docs/benchmarks.md, "one long conversation"). The earlier sessions stay stored.
+    """
 
     def name(self) -> str:
         return "action_start_over"
@@ -517,7 +554,7 @@ class ActionStartOver(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         utter(dispatcher, "start_over")
-        return [Restarted(), FollowupAction("action_begin")]
+        return [Restarted(), SessionStarted(), FollowupAction("action_begin")]
 
 
 class ActionCarryOn(Action):

@@ -135,14 +135,20 @@ class Server:
         response.raise_for_status()
         return response.json()
 
-    def tracker_bytes(self, sender: str) -> tuple[int, int]:
-        """Size of the stored conversation as the action server receives it (all events)."""
+    def tracker_bytes(self, sender: str) -> tuple[int, int, int, int]:
+        """Size of the stored conversation: every event of every session (bytes, events), and
+        the latest session alone (bytes, events), which is what the SQL tracker store loads on
+        each turn and Rasa sends the action server on each call."""
         params = {"include_events": "ALL"}
         if self.token:
             params["token"] = self.token
         response = requests.get(f"{self.url}/conversations/{sender}/tracker", params=params)
         response.raise_for_status()
-        return len(response.content), len(response.json().get("events", []))
+        events = response.json().get("events", [])
+        starts = [i for i, event in enumerate(events) if event.get("event") == "session_started"]
+        session = events[starts[-1] :] if starts else events
+        session_bytes = len(json.dumps(session, ensure_ascii=False).encode())
+        return len(response.content), len(events), session_bytes, len(session)
 
     def memory(self) -> dict[str, float]:
         return {role: peak_rss_mib(process.pid) for role, process in self.processes.items()}
@@ -354,7 +360,8 @@ def long_script(conversations: list[list[str]], turns: int, restart: str | None)
 @dataclass
 class LongResult:
     latencies_ms: list[list[float]]  # one list per conversation, turn 1 first
-    tracker: dict[int, tuple[int, int]]  # turn → (bytes, events) of the stored conversation
+    # turn → (bytes, events) of the stored conversation, then of its latest session
+    tracker: dict[int, tuple[int, int, int, int]]
 
     def around(self, turn: int, half: int = 2) -> float:
         """Median latency of turns turn-half … turn+half (1-based) over every conversation."""

@@ -223,8 +223,9 @@ def _won(value: Any) -> str:
     return format_won(int(value))
 
 
-def _option_label(kind: str, payments: list[int]) -> str:
-    """The option's name; a ``step_up`` whose later payments are smaller is named for that."""
+def _option_label(kind: str, payments: list[int], step_up_sooner: bool = False) -> str:
+    """The option's name; a ``step_up`` whose later payments are smaller is named for that, and
+    a ``fastest`` one that a ``step_up`` finishes before ("지금 예산으로 최대한 빨리")."""
     step_down = False
     if kind == "step_up":
         change = next(
@@ -232,7 +233,7 @@ def _option_label(kind: str, payments: list[int]) -> str:
         )
         step_down = change < len(payments) - 1 and payments[change] < payments[0]
     try:
-        return scripts.option_label(kind, step_down)
+        return scripts.option_label(kind, step_down, step_up_sooner)
     except KeyError:
         return kind
 
@@ -257,10 +258,13 @@ def plan_card(message: dict[str, Any]) -> Card:
         (str(option["kind"]), [int(payment) for payment in option["payments"]])
         for option in message["options"]
     ]
-    labels = {_option_label(kind, payments) for kind, payments in options} | {
-        scripts.option_label(kind, step_down)
+    months = {kind: len(payments) for kind, payments in options}
+    sooner = "step_up" in months and "fastest" in months and months["step_up"] < months["fastest"]
+    labels = {_option_label(kind, payments, sooner) for kind, payments in options} | {
+        scripts.option_label(kind, step_down, step_up_sooner)
         for kind, _ in options
         for step_down in (False, True)
+        for step_up_sooner in (False, True)
         if kind in scripts.wording()["option_labels"]
     }
 
@@ -287,7 +291,7 @@ def plan_card(message: dict[str, Any]) -> Card:
         (
             words(
                 "kakao_plan_option",
-                label=_option_label(kind, payments),
+                label=_option_label(kind, payments, sooner),
                 duration=scripts.describe_duration(len(payments)),
             ),
             scripts.describe_payments(payments),

@@ -57,8 +57,15 @@ class Proposal:
     def first_choice(self) -> PlanOption | None:
         return self.choices[0] if self.choices else None
 
+    @property
+    def step_up_sooner(self) -> bool:
+        """Whether a ``step_up`` choice finishes before the ``fastest`` one (it pays more once
+        finances improve), so that "fastest" holds only at today's budget."""
+        months = {choice.kind: choice.months for choice in self.choices}
+        return "step_up" in months and "fastest" in months and months["step_up"] < months["fastest"]
+
     def label(self, option: PlanOption) -> str:
-        return scripts.option_label(option.kind, self.step_down)
+        return scripts.option_label(option.kind, self.step_down, self.step_up_sooner)
 
     def highest_payment_allowed(self, month: int) -> int:
         """The most the person said they can put towards the arrears in ``month`` (1-based)."""
@@ -202,6 +209,7 @@ def alternatives_for(proposal: Proposal) -> list[Alternative]:
         suspended=situation.service_suspended,
         bill_issue=situation.bill_checked == "found_issue",
         carrier=situation.carrier,
+        internet_only=situation.internet_only,
     )
 
 

@@ -80,11 +80,16 @@ def build_alternatives(
     suspended: bool | None = None,
     bill_issue: bool = False,
     carrier: str | None = None,
+    internet_only: bool = False,
 ) -> list[Alternative]:
     """The catalogue's items that apply to this person, in the order to try them."""
     items: list[Alternative] = []
     for entry in load("alternatives")["items"]:
         if entry["when"] == "welfare" and not _welfare_applies(welfare_status):
+            continue
+        if carrier is not None and carrier in entry.get("not_for_carriers", []):
+            continue
+        if internet_only and entry.get("mobile_only"):
             continue
         saving = entry.get("monthly_saving")
         weak = exact = False
@@ -95,7 +100,7 @@ def build_alternatives(
             weak = welfare_status in entry.get("weak_for", [])
             source = (entry.get("sources_by_status") or {}).get(welfare_status, source)
             status_label = load("wording")["welfare_labels"].get(welfare_status)
-        explanation = entry["explanation"]
+        explanation = (internet_only and entry.get("explanation_internet")) or entry["explanation"]
         if suspended and entry.get("when_suspended"):
             explanation += entry["when_suspended"]
         explanation += (entry.get("when_carrier") or {}).get(carrier, "")

@@ -23,6 +23,7 @@ class Person:
     months_overdue: int | None
     arrears_amount: int | None
     suspended: bool | None
+    internet_only: bool = False  # home internet, no mobile line: the mobile terms are not theirs
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ def condition_holds(condition: Mapping[str, Any] | None, person: Person) -> bool
         elif name == "suspended":
             if person.suspended not in wanted:
                 return False
+        elif name == "internet_only":
+            if person.internet_only not in wanted:
+                return False
         elif name in ("months_min", "months_max", "amount_min", "amount_max"):
             value = person.months_overdue if name.startswith("months") else person.arrears_amount
             if value is None:
@@ -69,9 +73,13 @@ def condition_holds(condition: Mapping[str, Any] | None, person: Person) -> bool
 
 
 def concerns(fact_key: str, person: Person) -> bool:
-    """Whether the fact's timeline entry in facts.yml concerns the person (its `applies`)."""
-    entry = next(item for item in load("facts")["timeline"] if item["fact"] == fact_key)
-    return condition_holds(entry.get("applies"), person)
+    """Whether one of the fact's timeline entries in facts.yml concerns the person (its
+    `applies`; a fact may have one entry per group of people)."""
+    return any(
+        condition_holds(item.get("applies"), person)
+        for item in load("facts")["timeline"]
+        if item["fact"] == fact_key
+    )
 
 
 def fact(key: str) -> dict[str, Any]:
@@ -84,9 +92,16 @@ def risk_timeline(
     months_overdue: int | None,
     arrears_amount: int | None,
     suspended: bool | None,
+    internet_only: bool = False,
 ) -> list[RiskStep]:
     """The steps that may come next for this person, in the order they would come."""
-    person = Person(carrier, months_overdue, arrears_amount, suspended)
+    return risk_timeline_of(
+        Person(carrier, months_overdue, arrears_amount, suspended, internet_only)
+    )
+
+
+def risk_timeline_of(person: Person) -> list[RiskStep]:
+    """``risk_timeline`` for a person already gathered."""
     steps: list[RiskStep] = []
     for entry in load("facts")["timeline"]:
         if not condition_holds(entry.get("applies"), person):

@@ -15,7 +15,7 @@ from negotiation.data import load
 from negotiation.korean import josa
 from negotiation.money import format_months, format_won
 from negotiation.planner import InstallmentPlan, PlanOption
-from negotiation.risk import Person, RiskStep, concerns
+from negotiation.risk import Person, RiskStep, concerns, fact
 
 if TYPE_CHECKING:  # imported for annotations only, to keep the modules independent
     from negotiation.alternatives import Alternative
@@ -44,6 +44,18 @@ class Situation:
     service_suspended: bool | None = None
     bill_checked: str | None = None  # "checked", "found_issue" or "not_yet" (the itemised bill)
     for_family: bool = False  # the line is a family member's; the person speaks for them
+    internet_only: bool = False  # home internet (TV, home phone), no mobile line mentioned
+
+
+def person_of(situation: Situation) -> Person:
+    """What the facts' conditions (facts.yml) are about, from what the person has told."""
+    return Person(
+        situation.carrier,
+        situation.months_overdue,
+        situation.arrears_amount,
+        situation.service_suspended,
+        situation.internet_only,
+    )
 
 
 def wording() -> dict[str, Any]:
@@ -60,16 +72,26 @@ def carrier_company(carrier: str | None) -> str | None:
     return companies.get(carrier) or carrier_name(carrier)
 
 
-def goal_labels(goals: Iterable[str]) -> list[str]:
+def goal_labels(goals: Iterable[str], suspended: bool | None = None) -> list[str]:
+    """The goals as the person reads them; keeping a line already suspended is getting it back."""
     labels = wording()["goal_labels"]
-    return [labels[goal] for goal in goals if goal in labels]
+    return [
+        labels["keep_service_suspended" if goal == "keep_service" and suspended else goal]
+        for goal in goals
+        if goal in labels
+    ]
 
 
-def option_label(kind: str, step_down: bool = False) -> str:
+def option_label(kind: str, step_down: bool = False, step_up_sooner: bool = False) -> str:
     """How an option is named to the person. A ``step_up`` option whose later payments are the
-    smaller ones (the budget drops after the recovery date) is named for what it does."""
+    smaller ones (the budget drops after the recovery date) is named for what it does, and so is
+    the ``fastest`` option when a ``step_up`` one finishes sooner."""
     labels = wording()["option_labels"]
-    return str(labels["step_down" if kind == "step_up" and step_down else kind])
+    if kind == "step_up" and step_down:
+        return str(labels["step_down"])
+    if kind == "fastest" and step_up_sooner:
+        return str(labels["fastest_at_todays_budget"])
+    return str(labels[kind])
 
 
 def describe_duration(months: int) -> str:
@@ -150,10 +172,10 @@ def _figures(
     }
     if plan is not None:
         values["remaining"] = format_won(plan.remaining)
-        # What is left to split, said so that the agent hears the lump sum too: "오늘 먼저 내는
+        # What is left to split, said so that the agent hears the lump sum too: "먼저 한 번에 내는
         # 5만원을 뺀 나머지 16만 3,870원", else "밀린 16만 3,870원".
         values["owed"] = (
-            f"오늘 먼저 내는 {josa(format_won(plan.lump_sum), '을')} 뺀 나머지 "
+            f"먼저 한 번에 내는 {josa(format_won(plan.lump_sum), '을')} 뺀 나머지 "
             f"{format_won(plan.remaining)}"
             if plan.lump_sum and plan.remaining
             else f"밀린 {format_won(plan.remaining)}"
@@ -220,6 +242,8 @@ def _condition_holds(
     """Whether a wording.yml ``when`` holds; a list holds when every part does."""
     if condition is None:
         return True
+    if isinstance(condition, str) and condition.startswith("not:"):
+        return not _condition_holds(condition[len("not:") :], situation, plan, case, option)
     if isinstance(condition, list):
         return all(_condition_holds(part, situation, plan, case, option) for part in condition)
     if condition in ("one_payment", "several_payments"):
@@ -246,13 +270,9 @@ def _condition_holds(
         return situation.for_family == (condition == "for_family")
     if condition.startswith("fact:"):
         # A line about a fact is for whom the fact concerns, by facts.yml's own conditions.
-        person = Person(
-            situation.carrier,
-            situation.months_overdue,
-            situation.arrears_amount,
-            situation.service_suspended,
-        )
-        return concerns(condition[len("fact:") :], person)
+        return concerns(condition[len("fact:") :], person_of(situation))
+    if condition in ("internet_only", "mobile_or_unknown"):
+        return situation.internet_only == (condition == "internet_only")
     if condition.startswith("carrier:"):
         return situation.carrier == condition[len("carrier:") :]
     if condition == "option:chosen_step_up":
@@ -375,6 +395,26 @@ def risk_lines(steps: Iterable[RiskStep]) -> list[str]:
     ]
 
 
+# The facts that answer a question about the credit record, in facts.yml.
+CREDIT_FACTS = ("kait_list", "credit_record", "credit_grace")
+
+
+def fact_lines(keys: Iterable[str]) -> list[str]:
+    """Facts from facts.yml, each with its source (hedged where the facts file marks it weak)."""
+    lines = []
+    for key in keys:
+        entry = fact(key)
+        text = str(entry["text"])
+        lines.append(
+            _fragment(
+                "fact_line",
+                text=_fragment("weak_fact", text=text) if entry.get("weak") else text,
+                source=str(entry["source"]),
+            )
+        )
+    return lines
+
+
 def alternative_lines(items: Iterable[Alternative]) -> list[str]:
     """Each alternative as one line, with its monthly saving and source where known."""
     lines = []
@@ -390,10 +430,14 @@ def alternative_lines(items: Iterable[Alternative]) -> list[str]:
     return lines
 
 
-def customer_centre_line(carrier: str | None) -> str:
-    """Where to call, from facts.yml; numbers known only from blogs carry a caution."""
+def customer_centre_line(carrier: str | None, internet_only: bool = False) -> str:
+    """Where to call, from facts.yml; numbers known only from blogs carry a caution. The known
+    numbers are the mobile centres: a home-internet customer is told where to find theirs."""
     centre = load("facts")["customer_centres"].get(carrier or "")
     if not centre:
         return ""
+    if internet_only and carrier != "MVNO":
+        internet = load("facts")["customer_centre_internet"]
+        return _fragment("centre_line", line=internet["line"].format(carrier=carrier_name(carrier)))
     line = _fragment("centre_line", line=centre["line"])
     return line + (_fragment("centre_weak") if centre.get("weak") else "")

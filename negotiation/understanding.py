@@ -9,7 +9,7 @@ monthly bill, "낼 수 있" -> budget); a figure with no cue answers the questio
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -83,6 +83,17 @@ RECOVERY_MARKERS = re.compile(
     r"그때부터|그\s?때는|그\s?뒤로|그\s?후로|그\s?다음부터|나중에는|나중엔|나중에\s?(낼|내|갚)|"
     r"형편이\s?(나아지면|풀리면)|월급\s?(들어오면|받으면|오르면)|취직하면"
 )
+# "25일 월급 받으면", "매달 10일에 알바비 들어오면": payday, which comes every month, not a change
+# of finances.
+PAYDAY = re.compile(
+    r"(매달\s?|매월\s?)?\d{1,2}\s?일\s?(에|마다|날)?\s?(월급|급여|알바비|월급날|연금|수당|돈)\S{0,2}\s?"
+    r"(들어오면|받으면|나오면|들어오는|받는)"
+)
+# "일시불 없음", "한 번에 낼 돈은 없어요": no lump sum, said before the question.
+NO_LUMP_SUM_TOLD = re.compile(
+    r"(일시불|목돈|선납|한\s?번에\s?(낼|먼저\s?낼)\s?(수\s?있는\s?)?(돈|거|금액))\s?(은|는|도|이|가)?\s?"
+    r"(없|0원|영원|못\s?(내|해))"
+)
 # "0", "０원", "zero": nothing, as the whole answer to an amount question.
 ZERO_ALONE = re.compile(
     r"(0|０|영|zero|none|nothing|없음)\s?(원|won|₩)?\s?(이요|요|입니다|임)?[.!~ ]*"
@@ -145,6 +156,18 @@ CARRIER_SYNONYMS: list[tuple[str, str]] = [
     ("kt m mobile", "MVNO"),
     ("u+ 유모바일", "MVNO"),
     ("유플모바일", "MVNO"),
+    ("스마텔", "MVNO"),
+    ("smartel", "MVNO"),
+    ("인스모바일", "MVNO"),
+    ("세종텔레콤", "MVNO"),
+    ("스노우맨", "MVNO"),
+    ("핀다이렉트", "MVNO"),
+    ("마이월드", "MVNO"),
+    ("유니컴즈", "MVNO"),
+    ("아이즈비전", "MVNO"),
+    ("큰사람", "MVNO"),
+    ("프리텔레콤", "MVNO"),
+    ("한국케이블텔레콤", "MVNO"),
     ("lg u+", "LGU+"),
     ("lgu+", "LGU+"),
     ("lg유플러스", "LGU+"),
@@ -367,8 +390,11 @@ WELFARE_NONE = (
 # something else.
 SUSPENDED_NO_ANSWER = re.compile(
     r"(^|\s)안\s?(됐|되었|됬)|전화\s?(오는|와|받)|"
-    r"아직\s?(나와|나옴|돼|되|써|쓰고|잘|멀쩡|살아)|(전화|인터넷|문자|데이터|통화)(는|도|가|이)?\s?"
-    r"(돼|되|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|\bnot\s?(yet|suspended)|\bstill\s?(work|on)"
+    r"아직\s?(나와|나옴|돼|되|써|쓰고|잘|멀쩡|살아)|(전화|인터넷|문자|데이터|통화|카톡|카카오톡)"
+    r"(은|는|도|가|이)?\s?(돼|되|됐|잘|나와|나옴|가능|터져)|쓸\s?수\s?있|쓰고\s?있|"
+    r"\bnot\s?(yet|suspended)|\bstill\s?(work|on)|"
+    # "아닐걸요?", "아닐 거예요": probably not
+    r"^\s?(아마\s?)?아닐\s?(걸|거|듯|것)"
 )
 SUSPENDED_NO = re.compile(
     r"안\s?끊[겼겻긴김겨]|"
@@ -380,7 +406,7 @@ SUSPENDED_NO = re.compile(
 )
 SUSPENDED_YES = re.compile(
     r"\bblocked\b|can'?t\s?(make\s?)?call|걸\s?수(가)?\s?없|발신(이)?\s?(안|막|정지)|"
-    r"끊긴\s?지|끊긴지|정지\s?먹|먹통|(전화|인터넷|문자|데이터)(가|이|는)?\s?안\s?(돼|되|걸|터)|안\s?걸려|"
+    r"끊긴\s?지|끊긴지|정지\s?먹|먹통|(전화|인터넷|문자|데이터)(가|이|는)?\s?안\s?(돼|되|된|걸|터)|안\s?걸려|"
     r"\bsuspended\b|\bcut\s?off\b|"
     r"정지\s?(가|이|를)?\s?(됐|되었|됬|됨|돼\s?있|돼서|되어|당했|당함|상태|먹었|먹음|걸렸)|끊겼|끊어졌|"
     r"끊김|막혔|막힘|안\s?터져|발신\s?정지|착신\s?정지|이용\s?정지\s?(중|상태)|정지\s?중|먹통"
@@ -468,13 +494,32 @@ TYPED_AS_SAID = [
     (re.compile(r"업[서써]"), "없어"),
     (re.compile(r"(?<![가-힣])바써|(?<=안)\s?바써"), " 봤어"),
     (re.compile(r"봣"), "봤"),
+    (re.compile(r"햇(?=어|습|음|는데|고|지)"), "했"),  # "확인햇어요" (not 햇살, 햇빛)
 ]
 
 
+# Money owed *to* the person ("다음 달에 밀린 월급 들어와요", "알바비가 밀려서"): 밀리다 there is
+# not their bill, and must not make an amount or a month count of the same clause the arrears.
+INCOME = (
+    r"(월급|급여|임금|봉급|급료|알바비|알바\s?월급|일당|수당|인건비|공사\s?대금|대금|보험금|퇴직금)"
+)
+OWED_TO_THEM = [
+    (re.compile(rf"(밀린|밀렸던|밀려\s?있던)(\s?){INCOME}"), r"받을\2\3"),
+    (re.compile(rf"{INCOME}(이|가|을|를|도)?(\s?)(밀려|밀렸|밀리|밀림|밀린)"), r"\1\2\3늦어"),
+]
+
+
+# Full-width Latin letters, digits and signs ("ＫＴ 요금 ２개월"), as some Korean keyboards type
+# them, read as their ASCII forms. (Not NFKC: it would turn "ㅇㅇ" into conjoining jamo.)
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def _normalize(text: str) -> str:
-    lowered = text.lower()
+    lowered = text.translate(FULL_WIDTH).lower()
     for typed, said in TYPED_AS_SAID:
         lowered = typed.sub(said, lowered)
+    for owed, said in OWED_TO_THEM:
+        lowered = owed.sub(said, lowered)
     return re.sub(r"\s+", " ", lowered).strip()
 
 
@@ -522,7 +567,12 @@ GOAL_PATTERNS: dict[str, re.Pattern[str]] = {
     "keep_service": re.compile(
         r"다시\s?(되게|돼|되도록|연결|살|개통|쓰게|쓸|켜)|(되게|풀리게|살아나게)\s?(해|하고|만)|"
         r"정지\s?(는|를|도|만|좀)?\s?(바로\s?|빨리\s?|좀\s?|꼭\s?)?(풀|해제|안\s?되(게|도록|었으면|면\s?좋)|막|미뤄|미루|유예)|"
-        r"(끊|끈)기지\s?(만|않|말|안)|안\s?(끊|끈)기"
+        r"(끊|끈)기지\s?(만|않|말|안)|안\s?(끊|끈)기|"
+        r"(전화|폰|핸드폰|휴대폰|인터넷|번호|회선)\s?(만|은|는|이|가)?\s?(계속|그대로)\s?"
+        r"(되면|돼야|되게|됐으면|쓸\s?수|쓰게|쓰면)|"
+        # "폰은 꼭 써야 돼요, 어린이집 연락 때문에"
+        r"(전화|폰|핸드폰|휴대폰|인터넷|번호|회선)\s?(만|은|는|이|가)?\s?(꼭|계속|반드시)\s?"
+        r"(써야|있어야|필요|살아\s?있어야|돼야)"
     ),
 }
 
@@ -571,7 +621,8 @@ SKIP = re.compile(
 # that takes "일 시작하고 더 내는 걸로요" for "start over", or "요금 내면 끝이에요" for a goodbye,
 # must not wipe the person's figures or take leave in the middle of a question.
 START_OVER_WORDS = re.compile(
-    r"처음|첨부터|첨으로|다시\s?(시작|할래|할게|해\s?(요|줘|주)|하고\s?싶|갈게|처음)|"
+    # "처음부터", "처음으로" — not "처음엔 쪼매 내다가" (the step-up plan) or "처음 밀렸어요"
+    r"처음\s?(부터|으로|상태|화면|단계)|첨부터|첨으로|다시\s?(시작|할래|할게|해\s?(요|줘|주)|하고\s?싶|갈게|처음)|"
     r"새로\s?(시작|할|하|해)|리셋|초기화|재시작|리스타트|restart|reset|start\s?over|"
     r"(다|전부|모두|입력한\s?거)\s?(지워|지우|날리|취소)"
 )
@@ -607,6 +658,25 @@ THE_PROPOSAL_ITSELF = re.compile(
 ANOTHER_DIRECTION = re.compile(r"쪽으로|대신|말고|보다는")
 
 
+# What a proposal with no room for instalments asks for: a lower bill and a deferral.
+LOWER_THE_BILL = re.compile(
+    r"요금\S{0,2}\s?(좀\s?)?(낮추|낮춰|줄이|줄여|내리|깎)|요금제\S{0,2}\s?(좀\s?)?(바꾸|바꿔|변경|낮)|"
+    r"정지\s?(를|는)?\s?(유예|미뤄|미루)|할인\S{0,2}\s?(신청|받|알아|요청|물어)"
+)
+REFUSES = re.compile(r"안\s?(할|하|해)|않|싫|생각\s?(해|좀)|고민|글쎄|모르|몰라|[?？]")
+
+
+def commits_to_lowering_the_bill(text: str) -> bool:
+    """ "그럼 요금 낮추는 쪽으로 얘기해 볼게요": doing what a no-room proposal asks (which
+    ``commits_to_it`` leaves aside, since "쪽으로" elsewhere turns away from the proposal)."""
+    lowered = _normalize(text).strip()
+    return (
+        bool(COMMITMENT_ENDING.search(lowered))
+        and bool(LOWER_THE_BILL.search(lowered))
+        and not REFUSES.search(lowered)
+    )
+
+
 def commits_to_it(text: str) -> bool:
     """Whether the message says, without a question or a refusal, that the person will do what
     was proposed."""
@@ -631,16 +701,86 @@ def asks_something(text: str) -> bool:
     return bool(ASKS_SOMETHING.search(_normalize(text)))
 
 
+# Questions people ask in passing, inside an answer to the coach's own question, with the answer
+# each gets (a key of negotiation/data/messages.yml). Checked in order: "신용회복" is the debt
+# adjustment, not the credit record.
+SIDE_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "answer_ask_debt_adjustment",
+        re.compile(r"채무\s?조정|신복위|신용\s?회복|개인\s?회생|워크\s?아웃|파산"),
+    ),
+    (
+        "answer_who_knows",
+        re.compile(
+            r"(가족|부모|엄마|아빠|남편|아내|와이프|회사|직장)\S{0,3}\s?(이|가|들이|한테|에게|도)?\s?"
+            r"(알게|알까|알아|연락\s?(가|오|해)|통보)"
+        ),
+    ),
+    (
+        "answer_not_shared",
+        re.compile(
+            r"(통신사|상담원|회사)\s?(에|에게|한테|로|쪽에|쪽으로)?\s?(넘어가|전달|알려|보내|공유|넘겨)"
+        ),
+    ),
+    (
+        "answer_why_asked",
+        re.compile(
+            r"왜\s?(물어|묻|필요|알아야|여쭤|궁금|알려)|뭐\s?하게|어디에\s?(쓰|써)|what\s?for"
+        ),
+    ),
+    ("answer_credit", re.compile(r"신용(?!\s?카드)|신불자|신불|credit(?!\s?card)|기록에\s?남")),
+]
+
+
+def side_question(text: str) -> str | None:
+    """The answer key for a question asked in passing ("신용불량자 되는 건 아니죠?"), if any."""
+    lowered = _normalize(text)
+    if not ASKS_SOMETHING.search(lowered):
+        return None
+    return next((key for key, pattern in SIDE_QUESTIONS if pattern.search(lowered)), None)
+
+
 # "아버지 명의 KT 휴대폰", "엄마 핸드폰이랑 인터넷", "동생 폰 요금을 제가 관리하는데요", "제가 대신
 # 해결하려고요": the line is a family member's, and the person speaks for them.
 FAMILY_MEMBER = (
     r"(아버지|아버님|아빠|엄마|어머니|어머님|할머니|할아버지|할매|할배|남편|아내|와이프|"
-    r"남동생|여동생|동생|아들|딸|손자|손녀|누나|오빠|언니|부모님|시어머니|시아버지|장모님|장인어른)"
+    r"남동생|여동생|동생|아들|딸|손자|손녀|손주|누나|오빠|언니|부모님|시어머니|시아버지|장모님|장인어른)"
 )
 SPEAKS_FOR_FAMILY = re.compile(
     rf"{FAMILY_MEMBER}\s?(의|이|가|께서|님|네)?\s?(명의|폰|핸드폰|휴대폰|휴대전화|전화|요금|인터넷|회선|"
-    r"통신비|폰비)|(제가|내가)\s?(대신|대리로)|대신\s?(해결|상담|처리|알아보|연락|전화)"
+    r"통신비|폰비)|(제가|내가)\s?(대신|대리로)|대신\s?(해결|상담|처리|알아보|연락|전화)|"
+    # "할아버지가 유플러스 요금이…": the family member's line, the carrier named between.
+    rf"{FAMILY_MEMBER}\s?(이|가|께서|님이|님께서|네)\s?"
+    r"([a-z+0-9]{1,6}|유플러스|엘지|케이티|에스케이|알뜰폰)\s?(폰|핸드폰|휴대폰|요금|인터넷|회선)|"
+    # "아버님이 … 밀렸다고 하셔서요", "엄마가 쓰시는 폰": the family member is the one who pays
+    # (said with the honorific of a subject other than the speaker). "남편이 실직해서 요금이
+    # 밀렸어요" is the speaker's own bill.
+    rf"{FAMILY_MEMBER}\s?(이|가|께서|님이|님께서)\s?[^.?!\n]{{0,40}}?"
+    r"(하셔서|하시는데|하셨는데|받으셨|받으셔서|쓰시는|쓰시던|쓰셔서|내셨|내셔서|내시던|못\s?내셔)|"
+    rf"(제가|저는|전|난|나는)\s?{FAMILY_MEMBER}(예요|에요|이에요|이예요|인데|입니다|이고|라서|이라서)"
 )
+
+
+# Home internet (and the TV and home phone bundled with it), as opposed to a mobile line. "인터넷
+# 으로 봤어요" is where the bill was read, not the service.
+INTERNET_SERVICE = re.compile(
+    r"인터넷(?!\s?(으로|에서|검색|뱅킹|쇼핑|창|사이트|홈페이지|으론))|와이파이|wi-?fi|공유기|iptv|"
+    r"집\s?전화|유선\s?(전화|인터넷)|기가\s?(인터넷|와이파이)|(?<![a-z])tv|티비"
+)
+MOBILE_SERVICE = re.compile(
+    r"폰|휴대\s?전화|스마트\s?폰|모바일|유심|usim|문자|통화|데이터|발신|수신|알뜰|"
+    r"(?<![a-z])(phone|mobile|sim)(?![a-z])|번호\s?(이동|만|는|를|가|살|유지|바뀌)"
+)
+
+
+def internet_only(texts: Iterable[str]) -> bool:
+    """Whether what the person said is about home internet (TV, home phone) and nothing about a
+    mobile line: the mobile terms, the contract discount for mobile plans and micropayment
+    blocking are then not theirs."""
+    lowered = [_normalize(text) for text in texts]
+    return any(INTERNET_SERVICE.search(text) for text in lowered) and not any(
+        MOBILE_SERVICE.search(text) for text in lowered
+    )
 
 
 def speaks_for_family(text: str) -> bool:
@@ -745,11 +885,14 @@ STEP_UP_IN_WORDS = re.compile(
     # "취업하면 더 내는 걸로", "월급 오르고 나서 더 내는", "대출 끝나고 더 내는 방식", "나중에 일
     # 나가믄 많이 내는 걸로", "취업하고 나서 내는 걸로요": more, or only, after something changes.
     r"(나중|뒤|후에|후로|후부터|부터|면|믄|고\s|고서|나서|끝나|되면|시작하고)"
-    r"[가-힣\s]{0,12}(더|많이|늘려)\s?(많이\s?)?(내|갚|낼|넣|부)|"
+    r"[가-힣\s]{0,12}(더|많이|마이|늘려)\s?(많이\s?)?(내|갚|낼|넣|부)|"
+    # "처음엔 쪼매 내다가 …", "처음엔 조금씩 내고": little first
+    r"처음\s?(엔|에는|에)\s?(쪼매|쪼끔|쪼금|조금|적게|쬐끔|좀)|"
     r"(나서|되면|하면|하믄|나가면|나가믄|끝나면|끝나고|시작하면|생기면|들어오면)\s?"
     r"[가-힣\s]{0,4}(내는|갚는|낼)\s?(걸로|거로|것으로|방식|방법|쪽|플랜)|"
     r"pay\s?more\s?(later|after|when|once)|more\s?(later|after)|"
-    r"(after|when|once)\s?.{0,30}(pay|paying)\s?more|step[\s-]?up|increase\s?later"
+    r"(after|when|once)\s?.{0,30}(pay|paying)\s?more|step[\s-]?up|increase\s?later|"
+    r"starts?\s?(small|low|with\s?less)|small(er)?\s?(first|at\s?first)|less\s?(first|at\s?first)"
 )
 WITHIN_BUDGET_IN_WORDS = re.compile(r"낼\s?수\s?있는\s?만큼|되는\s?만큼|가능한\s?만큼")
 ALL_TODAY_IN_WORDS = re.compile(r"(오늘|지금|바로)[가-힣\s]{0,6}(다|전부|한\s?번에)\s?(낼|갚)")
@@ -838,6 +981,12 @@ def read_message(
     _read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
     _read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
     _read_choices(lowered, requested_slot, intent, after_plan, reading)
+    if (
+        requested_slot != "lump_sum"
+        and "lump_sum" not in reading.values
+        and NO_LUMP_SUM_TOLD.search(lowered)
+    ):
+        reading.values["lump_sum"] = 0  # "…, 일시불 없음" told before it is asked
     if (
         requested_slot == "bill_checked"
         and BILL_ITEM.search(lowered)
@@ -934,13 +1083,28 @@ def _read_months(
     for found in months:
         if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[: found.start]):
             continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
+        if re.search(
+            r"(카드|대출|월세|집세|카드값|카드론|사채|보험)\s?(은|는|도|이|가)?\s?$",
+            text[: found.start],
+        ):
+            continue  # "카드는 두 달째고 폰은 세 달이요": another debt's months
         hesitation = previous_month is not None and re.search(
             # "반년 넘었어요 7개월이요": a rough count, then the exact one
-            r"인가|인지|아니|맞다|맞아|정확히|\.\.|넘었|넘어|넘게|좀\s?(넘|안)|조금\s?(넘|안)",
+            r"인가|인지|아니|맞다|맞아|정확히|\.\.|넘었|넘어|넘게|좀\s?(넘|안)|조금\s?(넘|안)|"
+            # "두달치 밀리고 이번달 것도 못냈으니까 세달": the total, counted up
+            r"니까|그러니|합치면|합쳐서|다\s?해서|전부\s?해서",
             text[previous_month.end : found.start],
         )
         previous_month = found
+        # "다음 달에": a point in time, never a count of unpaid months.
+        a_point_in_time = bool(
+            re.match(r"다다음|다음|다담달|담달|내달", text[found.start : found.end])
+        )
         if found in recovery:
+            slot = "recovery_months"
+        elif a_point_in_time:
+            if requested_slot not in ("recovery_expected", "recovery_months", "recovery_budget"):
+                continue
             slot = "recovery_months"
         else:
             context = _clause_text(text, clauses, found.start)
@@ -1041,7 +1205,12 @@ def _role_named_before(
 
 def _beyond_the_bill(before: str, after: str, requested_slot: str | None) -> str | None:
     """The budget slot an amount said "on top of the bill" belongs to, if it is one."""
-    if not ON_TOP_OF_BILL.search(before) or not EXTRA_PAYMENT.search(after):
+    right_before = re.search(
+        # "요금 외에 3만원이요": the amount straight after the words that set the bill aside
+        r"요금\s?(은|는)?\s?(외에|외|말고|말구|빼고|과는?\s?별도로?|따로)\s?(도|로)?\s?$",
+        before,
+    )
+    if not right_before and (not ON_TOP_OF_BILL.search(before) or not EXTRA_PAYMENT.search(after)):
         return None
     return "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget"
 
@@ -1063,6 +1232,10 @@ def _role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
 
 
 def _role_of_words(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
+    if requested_slot == "lump_sum" and re.search(
+        r"(밀린|미납)\s?(거|것|금액|돈|요금)?\s?(을|를|은)?\s?(전부|다|모두|전액|한꺼번에)", span
+    ):
+        return "lump_sum", True  # "밀린 거 전부, 45,000원이요": all of it, today
     if (
         BUDGET_INCLUSIVE.search(span)
         and not ARREARS_PREDICATE.search(span)
@@ -1099,6 +1272,13 @@ def _role_of_words(span: str, requested_slot: str | None) -> tuple[str | None, b
     if BUDGET_GENERIC.search(span):
         if requested_slot in AMOUNT_SLOTS:
             return requested_slot, False
+        if not BUDGET_GENERIC.search(re.sub(r"돼|되요|됨|됩|될", " ", span)) and not re.search(
+            r"(은|는|도)\s?(돼|되|됨|됩|될)",
+            span,  # "10만원은 돼요": that much is possible
+        ):
+            # Told unasked, "17만원쯤 돼요" is "it comes to about 17만원": what it is comes from
+            # the clause before ("두 달 밀렸어요"), or is asked.
+            return None, False
         return "monthly_budget", False
     if PLAIN_BILL_NOUN.search(span):
         return "bill_noun", False
@@ -1146,6 +1326,22 @@ def _read_amounts(
         lower_bound = LOWER_BOUND.match(text[found.end : found.end + 12])
         if lower_bound and requested_slot not in AMOUNT_SLOTS:
             continue
+        if index and RANGE_BETWEEN.fullmatch(text[amounts[index - 1].end : found.start]):
+            # "20만원에서 22만원 사이? 고지서 보니 21만 6천원": the second bound of a range, before
+            # the figure itself, which then corrects the first. A range alone ("3만원에서 5만원
+            # 정도요") keeps its lower bound, which the confirmation shows: never the higher sum
+            # as what they can pay.
+            continue
+        if OTHER_MONEY_BEFORE.search(text[max(span_start, found.start - 16) : found.start]):
+            previous_role = None
+            continue  # "카드값도 80만원 밀려있고 폰요금은 18만 6천원": not the phone's figure
+        if (
+            index
+            and any(amounts[earlier].value == found.value for earlier in range(index))
+            and found.value
+            in {value for value in reading.values.values() if isinstance(value, int)}
+        ):
+            continue  # "14만원이요. 14만원이 맞아요": the same figure said again
         # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
         taken_back = negated and re.search(r"없", text[found.end :])
         if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (
@@ -1211,7 +1407,7 @@ def _read_amounts(
         if corrects_previous and not plain:
             role = previous_role  # "35만원이요, 아 아니에요 38만원이에요"
         after_recovery = any(mark.end <= found.start for mark in recovery) or bool(
-            RECOVERY_MARKERS.search(text[: found.start])
+            RECOVERY_MARKERS.search(PAYDAY.sub(" ", text[: found.start]))
         )
         if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
             role = "recovery_budget"
@@ -1528,10 +1724,13 @@ BILL_FINE = re.compile(
 # cancel, not to dispute: they read as checked.
 BILL_ISSUE = re.compile(
     r"이상한|이상해|이상했|이상하|이상\s?(있|보|나)|모르는\s?(거|게|것|항목|요금|결제|부가)|"
+    r"모르는\s?\S{0,4}(결제|서비스|요금|항목|청구|내역)|"
     r"잘못\s?(나|청구|된|됐)|중복|두\s?번|"
     r"(안|않은|않았)\s?(쓴|쓰|썼|한|했)|쓰지\s?않|하지\s?않|과다|많이\s?(나왔|청구)|"
     r"(?<!뭐가 )뭔지\s?모르|수상|가입\s?(안|한\s?적)|신청\s?(안|한\s?적)|몰래|"
-    r"(제가|내가|저는|난|나는)\s?(안|한\s?적|쓴\s?적|가입한\s?적)|모르고\s?(한|결제|가입)"
+    r"(제가|내가|저는|난|나는)\s?(안|한\s?적|쓴\s?적|가입한\s?적)|모르고\s?(한|결제|가입)|"
+    r"(제가|내가|저희가|우리가)\s?(한|쓴|결제한|가입한)\s?(게|거|것|건)\s?(아니|아닌)|"
+    r"(한|쓴|결제한)\s?적\s?(이|은|도)?\s?없"
 )
 # "소액결제는 없었어요", "이상한 건 못 봤어요": looked, and nothing of that kind.
 BILL_NOTHING_ODD = re.compile(
@@ -1540,6 +1739,11 @@ BILL_NOTHING_ODD = re.compile(
 )
 # Items the person names as their own on the bill: looked at it, nothing to dispute.
 BILL_KNOWN_ITEMS = re.compile(r"소액\s?결제|부가\s?서비스|콘텐츠|초과|할부|구독|게임|데이터")
+# "안 했어요" answering "확인해 보셨어요?" is "not yet", however BILL_ISSUE reads "안 한 결제".
+BILL_NOT_DONE = re.compile(
+    r"^\s?(아니요?|아뇨|아니오|아직|네|예)?[.,\s]*(안|못)\s?(했|해|봤|봐)[가-힣]{0,4}[.!~\s]*$|"
+    r"(확인|체크|조회)\s?(을|은|는|도)?\s?(안|못)|볼\s?수\s?(가|도)?\s?없|안\s?보여"
+)
 BILL_NOT_YET = re.compile(
     r"아직|안\s?봤|못\s?봤|안\s?(확인|해)|못\s?(확인|해)|확인\s?(안|못)|볼게|볼께|봐야|나중에|"
     r"어디서|어떻게\s?(봐|보|확인)|안\s?봐|모름"
@@ -1552,7 +1756,9 @@ BILL_CHECKED = re.compile(
 def _read_bill_check(text: str, intent: str | None, reading: Reading) -> None:
     """Checked and fine, found something odd, or not yet (a "don't know" is a not yet: the
     coach then says what to look for)."""
-    if BILL_FINE.search(text) or BILL_NOTHING_ODD.search(text):
+    if BILL_NOT_DONE.search(text):
+        reading.values["bill_checked"] = "not_yet"
+    elif BILL_FINE.search(text) or BILL_NOTHING_ODD.search(text):
         reading.values["bill_checked"] = "checked"
     elif BILL_ISSUE.search(text):
         reading.values["bill_checked"] = "found_issue"
@@ -1623,7 +1829,19 @@ SELF_CORRECTION = re.compile(
     # A rough figure, then the exact one: "팔만 얼마 되는디.. 팔만 삼천원", "이십만원 조금 안
     # 돼요 십구만 팔천원", "육만원 좀 넘지예 6만2천원".
     r"(얼마|조금|쪼금|좀|살짝|약간|몇\s?천)\s?(넘|안\s?(돼|되|됨)|못\s?(돼|되|미쳐)|모자|덜|되는|돼|됨|남)|"
-    r"되나|될\s?걸|될\s?거|\bexactly\b|\bprecisely\b|\bactually\b|to\s?be\s?exact|정확하게는"
+    r"되나|될\s?걸|될\s?거|\bexactly\b|\bprecisely\b|\bactually\b|to\s?be\s?exact|정확하게는|"
+    # Unsure, then looked it up or settled: "십오만원인가... 종이 보니께 십오만 삼천원",
+    # "20만원에서 22만원 사이? 고지서 보니 21만 6천원", "10~11만? 걍 10만으로 할게요".
+    r"인가|인지|였나|이었나|일걸|보니|봤더니|확인하니|사이|걍|그냥|\.\.|…|(^|\s)음"
+)
+RANGE_BETWEEN = re.compile(r"\s?(원)?\s?(에서|~|-|부터|or|또는|아니면|내지)\s?")
+# Money that is not the bill's: another debt, income, rent. An amount these name directly
+# ("카드값도 80만원", "월급 190 받는데", "연금 33만원", "카드론이 매달 20만원씩") is not a figure of
+# the plan, whatever else the sentence says.
+OTHER_MONEY_BEFORE = re.compile(
+    r"(카드\s?(값|론|대금|빚|대출|할부)|카드(?=\s?(이|가|는|도)\s)|대출|월세|집세|관리비|사채|보험료|"
+    r"월급|급여|연봉|연금|용돈|수입|알바비|생활비|적금|이자|빌린\s?돈|빚)"
+    r"\s?(이|가|은|는|도|만|에|이랑|하고)?\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"
 )
 
 

@@ -192,7 +192,9 @@ class Person:
                     changes.update(step.get("changes") or {})
                     self.say(step["say"])
                     continue
-                self.say(self.spec["choose"])
+                # A plan with nothing to choose (a lump sum that pays it all) may come without
+                # a written choice: the person then agrees as anyone would.
+                self.say(self.spec.get("choose") or "네, 그렇게 할게요")
                 continue
             idle += 1
             if idle >= 3:

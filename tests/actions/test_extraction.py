@@ -184,3 +184,53 @@ def test_hopelessness_is_heard_once(dispatcher, domain):
     tracker.events[:0] = [{"event": "bot", "text": heard}]
     run_action(ActionReadFigures(), again, tracker, domain)
     assert heard not in [message.get("text") for message in again.messages]
+
+
+def test_a_question_in_passing_is_answered_once_with_its_sources(dispatcher, domain):
+    text = "요금 포함 12만원이요. 근데 신용불량자 되는 건 아니죠?"
+    events = run(dispatcher, domain, text=text, requested_slot="monthly_budget", slots={"stage": 4})
+    assert slot_events(events) == {"monthly_budget": 120000}
+    answer = texts(dispatcher)[0]
+    assert answer.startswith("걱정되시죠. 통신 요금이 밀렸다고 곧바로 신용불량자가 되는 건")
+    assert answer.count("(출처: ") == 3  # KAIT's list, the SGI record, the 30-day grace
+
+    # Once: the answer already given is not repeated at the next question asked in passing.
+    from rasa_sdk.executor import CollectingDispatcher
+
+    tracker = make_tracker(text=text, requested_slot="monthly_budget", slots={"stage": 4})
+    tracker.events.insert(0, {"event": "bot", "text": answer})
+    again = CollectingDispatcher()
+    run_action(ActionReadFigures(), again, tracker, domain)
+    assert texts(again) == []
+
+
+def test_a_question_the_classifier_took_as_such_is_left_to_the_rules(dispatcher, domain):
+    run(
+        dispatcher,
+        domain,
+        text="신용점수에 영향이 있나요?",
+        intent="ask_consequences",
+        requested_slot="monthly_budget",
+    )
+    assert texts(dispatcher) == []
+
+
+def test_a_no_to_which_figure_it_is_does_not_answer_the_forms_question(dispatcher, domain):
+    # "14만원은 어떤 금액인가요?" asked while the form waits for the lump sum: "아니요, 그 금액이
+    # 아니에요" drops the amount; it is not "no lump sum".
+    events = run(
+        dispatcher,
+        domain,
+        text="아니요, 그 금액이 아니에요",
+        intent="deny",
+        requested_slot="lump_sum",
+        slots={
+            "stage": 4,
+            "pending_figure": {
+                "value": 140000,
+                "candidates": ["arrears_amount", "monthly_bill", "lump_sum"],
+            },
+        },
+    )
+    assert "lump_sum" not in slot_events(events)
+    assert slot_events(events).get("pending_figure", "unset") is None

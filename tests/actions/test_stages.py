@@ -24,6 +24,16 @@ from tests.actions.conftest import (
     texts,
 )
 
+# 800,000원 owed with 30,000원 a month left after the bill: no plan fits in six months.
+NO_PLAN_FITS = {
+    **FULL_SITUATION,
+    "arrears_amount": 800000.0,
+    "monthly_bill": 60000.0,
+    "monthly_budget": 90000.0,
+    "stage": 5,
+    "plan_shown": True,
+}
+
 
 def types(dispatcher):
     return [message["type"] for message in json_messages(dispatcher)]
@@ -174,15 +184,7 @@ def test_agreeing_without_naming_an_option_takes_the_first(dispatcher, domain):
 def test_a_number_is_the_place_in_the_options_shown(dispatcher, domain):
     # A budget that does not cover the arrears in six months: the only option proposed is what
     # the person can pay, so "1번" means that one, whatever kind the slot still holds.
-    tight = {
-        **FULL_SITUATION,
-        "arrears_amount": 800000.0,
-        "monthly_bill": 60000.0,
-        "monthly_budget": 90000.0,
-        "stage": 5,
-        "plan_shown": True,
-        "plan_option": "fastest",
-    }
+    tight = {**NO_PLAN_FITS, "plan_option": "fastest"}
     tracker = make_tracker(slots=tight, intent="choose_option", text="1번")
     run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
     agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
@@ -244,9 +246,27 @@ def test_update_plan_with_figures_missing_goes_back_to_the_questions(dispatcher,
 
 def test_start_over_forgets_everything_and_begins_again(dispatcher, domain):
     events = run_action(ActionStartOver(), dispatcher, make_tracker(intent="start_over"), domain)
-    assert [event["event"] for event in events] == ["restart", "followup"]
-    assert events[1]["name"] == "action_begin"
+    # A new session as well: the SQL store then loads the conversation from here on.
+    assert [event["event"] for event in events] == ["restart", "session_started", "followup"]
+    assert events[2]["name"] == "action_begin"
     assert "처음부터" in texts(dispatcher)[0]
+
+
+def test_what_came_before_starting_over_is_not_this_conversation():
+    from actions.common import said_in_conversation, situation_from_tracker
+
+    tracker = make_tracker(text="제 휴대폰 요금이 밀렸어요", intent="inform")
+    tracker.events[:0] = [
+        {"event": "user", "text": "어머니 휴대폰 요금이 밀려서 대신 여쭤봐요"},
+        {"event": "bot", "text": "어머니 대신 알아봐 주시는군요."},
+        {"event": "restart"},
+        {"event": "session_started"},
+    ]
+    assert not situation_from_tracker(tracker).for_family
+    assert not said_in_conversation(tracker, "어머니 대신 알아봐 주시는군요.")
+    del tracker.events[2:4]  # the same conversation without the start-over
+    assert situation_from_tracker(tracker).for_family
+    assert said_in_conversation(tracker, "어머니 대신 알아봐 주시는군요.")
 
 
 def test_a_yes_or_no_before_stage_1_begins_the_coaching(dispatcher, domain):
@@ -685,3 +705,90 @@ def test_a_family_line_said_earlier_shapes_the_lines_to_say(dispatcher, domain):
     assert situation_from_tracker(tracker).for_family is False
     tracker.events[:0] = [{"event": "user", "text": "아버지 명의 KT 휴대폰이 정지됐어요"}]
     assert situation_from_tracker(tracker).for_family is True
+
+
+def test_choosing_the_six_month_plan_that_does_not_fit_is_said_plainly(dispatcher, domain):
+    # 800,000 over six months needs 134,000 a month; 30,000 is left after the bill. The six-month
+    # plan was shown only to say what it would take: the agreement is what they can pay, and
+    # the coach says so instead of agreeing to "6개월" in silence.
+    tight = NO_PLAN_FITS
+    tracker = make_tracker(
+        slots=tight, intent="choose_option", text="보여주신 6개월짜리로 해볼게요"
+    )
+    run_action(ActionConfirmAgreement(), dispatcher, tracker, domain)
+    said = texts(dispatcher)[0]
+    assert said.startswith("6개월에 나눠 내려면 매달 13만 4천원이 필요한데")
+    assert "3만원이에요" in said and "27개월(2년 3개월)에 나눠" in said
+    agreement = next(m for m in json_messages(dispatcher) if m["type"] == "agreement")
+    assert agreement["option"]["kind"] == "within_budget"
+    assert max(agreement["option"]["payments"]) <= 30000
+
+    plain = CollectingDispatcher()  # "1번" names no six-month plan: nothing to explain
+    run_action(ActionConfirmAgreement(), plain, make_tracker(slots=tight, text="1번"), domain)
+    assert not any(text.startswith("6개월에 나눠") for text in texts(plain))
+
+
+def test_lowering_the_bill_is_the_agreement_when_nothing_is_left_after_it(dispatcher, domain):
+    # "그럼 요금 낮추는 쪽으로 얘기해 볼게요" is what a no-room proposal asks for.
+    no_room = {**FULL_SITUATION, "stage": 5, "plan_shown": True, "monthly_budget": 55000.0}
+    text = "그럼 요금 낮추는 쪽으로 얘기해 볼게요"
+    tracker = make_tracker(slots=no_room, text=text, intent="inform")
+    events = run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "action_confirm_agreement", "timestamp": None}]
+    # With a plan to choose from, the same words still turn away from it.
+    several = {**FULL_SITUATION, "stage": 5, "plan_shown": True}
+    tracker = make_tracker(slots=several, text=text, intent="inform")
+    assert run_action(ActionUpdatePlan(), CollectingDispatcher(), tracker, domain) == []
+
+
+def test_a_question_about_the_credit_record_gets_the_credit_facts(dispatcher, domain):
+    tracker = make_tracker(text="신용불량자 되는 건 아니죠?", intent="ask_consequences")
+    run_action(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    answer = texts(dispatcher)[0]
+    assert answer.startswith("걱정되시죠.")
+    assert (
+        "신용평가회사나 은행에는 넘어가지 않는다" in answer and "(출처: MBN 뉴스 3235081)" in answer
+    )
+    other = CollectingDispatcher()  # what happens next in general: the general answer
+    tracker = make_tracker(text="계속 안 내면 어떻게 돼요?", intent="ask_consequences")
+    run_action(ActionAnswerQuestion(), other, tracker, domain)
+    assert texts(other)[0].startswith("요금이 계속 밀리면")
+
+
+def test_the_credit_answer_leaves_out_what_does_not_concern_the_person(dispatcher, domain):
+    # 32만원 over four months: the 30-day grace for 10만–30만원 is not theirs.
+    slots = {**FULL_SITUATION, "arrears_amount": 320000.0, "months_overdue": 4.0}
+    tracker = make_tracker(
+        slots=slots, text="신용불량자 되는 건 아니죠?", intent="ask_consequences"
+    )
+    run_action(ActionAnswerQuestion(), dispatcher, tracker, domain)
+    answer = texts(dispatcher)[0]
+    assert "30일 안에 갚을 경우" not in answer
+    assert "서울보증보험" in answer and "KAIT" in answer
+
+
+def test_lines_given_with_a_figure_since_corrected_are_given_again(dispatcher, domain):
+    # "오늘 바로 10만원은 먼저 낼 수 있어요" was said before "5만원이에요": the stage-4 lines come
+    # again with 5만원; the stage-2 lines, which hold none of these figures, do not.
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
+        set_this_turn={"lump_sum": 50000.0},
+        intent="correct",
+    )
+    run_action(ActionUpdatePlan(), dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    again = [text for text in said if text.startswith("바뀐 숫자로 다시 정리했어요")]
+    assert len(again) == 1 and "5만원은 먼저 한 번에 낼 수 있어요" in again[0]
+    assert not any(text.startswith("바뀐 숫자로 상황 설명도") for text in said)
+    scripts_sent = [m["stage"] for m in json_messages(dispatcher) if m["type"] == "script"]
+    assert scripts_sent[0] == 4
+
+    arrears = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={**FULL_SITUATION, "stage": 5, "plan_shown": True},
+        set_this_turn={"arrears_amount": 300000.0},
+        intent="correct",
+    )
+    run_action(ActionUpdatePlan(), arrears, tracker, domain)
+    situation_again = [t for t in texts(arrears) if t.startswith("바뀐 숫자로 상황 설명도")]
+    assert len(situation_again) == 1 and "30만원" in situation_again[0]

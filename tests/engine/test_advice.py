@@ -406,9 +406,10 @@ def test_a_step_up_that_pays_what_fastest_pays_is_neither_offered_twice_nor_refu
 def test_a_lump_sum_above_the_arrears_is_never_told_to_the_agent():
     person = situation(lump_sum=400_000)  # owes 35만원
     lines = " ".join(scripts.stage_lines(4, person))
-    assert "35만원을 모두 낼 수 있어요" in lines and "40만원" not in lines
+    assert "35만원을 한 번에 모두 낼 수 있어요" in lines and "40만원" not in lines
     partial = " ".join(scripts.stage_lines(4, situation(lump_sum=100_000)))
-    assert "10만원은 먼저 낼 수 있어요" in partial
+    # Never "오늘": the person may pay it on payday, a day the coach was not told.
+    assert "10만원은 먼저 한 번에 낼 수 있어요" in partial and "오늘" not in partial
 
 
 @pytest.mark.parametrize(
@@ -430,3 +431,84 @@ def test_what_i_can_pay_with_a_plan_that_fits_is_its_first_option():
     proposal = advice.make_proposal(situation(), 6)
     choice = advice.choose(proposal, "within_budget", None)
     assert choice.available and choice.option.kind == "fastest"
+
+
+def test_fastest_is_named_for_todays_budget_when_stepping_up_finishes_sooner():
+    # 150,000 at 40,000 a month takes 4 months; 40,000 now and 130,000 from month 2 takes 3.
+    sooner = advice.make_proposal(
+        situation(
+            arrears_amount=150_000,
+            monthly_bill=85_000,
+            monthly_budget=125_000,
+            recovery_months=1,
+            recovery_budget=215_000,
+        ),
+        6,
+    )
+    months = {choice.kind: choice.months for choice in sooner.choices}
+    assert months["step_up"] < months["fastest"]
+    assert sooner.step_up_sooner
+    fastest = next(choice for choice in sooner.choices if choice.kind == "fastest")
+    assert sooner.label(fastest) == "지금 예산으로 최대한 빨리 갚기"
+    # Without a recovery, "최대한 빨리" is simply true.
+    plain = advice.make_proposal(situation(), 6)
+    assert not plain.step_up_sooner
+    assert plain.label(plain.choices[0]) == "최대한 빨리 갚기"
+
+
+def test_the_network_carriers_contract_discount_is_not_offered_to_an_mvno_user():
+    def ids(carrier: str) -> list[str]:
+        proposal = advice.make_proposal(situation(carrier=carrier), 6)
+        return [item.id for item in advice.alternatives_for(proposal)]
+
+    assert "selective_contract" in ids("KT")
+    assert "selective_contract" not in ids("MVNO")
+    assert "plan_downgrade" in ids("MVNO")
+
+
+def test_home_internet_gets_neither_the_mobile_terms_nor_mobile_only_alternatives():
+    from negotiation.risk import risk_timeline
+
+    mobile = {step.key for step in risk_timeline("KT", 2, 350_000, False)}
+    internet = {step.key for step in risk_timeline("KT", 2, 350_000, False, internet_only=True)}
+    assert {"suspension_triggers", "suspension_length_kt"} <= mobile
+    assert not {"suspension_triggers", "suspension_length_kt"} & internet
+    assert "suspension_terms_unpublished" in internet  # their terms are not known: ask
+
+    proposal = advice.make_proposal(situation(internet_only=True), 6)
+    ids = [item.id for item in advice.alternatives_for(proposal)]
+    assert "selective_contract" not in ids and "micropayment_block" not in ids
+    downgrade = next(
+        item for item in advice.alternatives_for(proposal) if item.id == "plan_downgrade"
+    )
+    assert "인터넷 상품" in downgrade.explanation and "데이터" not in downgrade.explanation
+    # The numbers known are the mobile centres: not given for home internet.
+    assert "114" in scripts.customer_centre_line("KT")
+    assert "114" not in scripts.customer_centre_line("KT", internet_only=True)
+
+    keep = situation(internet_only=True, goals=["keep_service"])
+    lines = scripts.stage_lines(3, keep)
+    assert any(line.startswith("인터넷은 생활에 꼭 필요해서") for line in lines)
+    assert not any("연락을 받아야 해서" in line for line in lines)
+
+
+def test_lines_about_the_suspension_fit_whether_the_line_is_suspended():
+    not_yet = situation(carrier="SKT", goals=["installment", "keep_service"])
+    proposal = advice.make_proposal(not_yet, 6)
+    lines = scripts.stage_lines(5, not_yet, proposal.plan, case=proposal.case)
+    deferring = [line for line in lines if "정지를 미뤄" in line]
+    assert len(deferring) == 1  # once, not twice in a row
+    assert not any("풀어 주" in line for line in lines)  # nothing to lift yet
+
+    suspended = situation(service_suspended=True, goals=["keep_service"])
+    proposal = advice.make_proposal(suspended, 6)
+    lines = scripts.stage_lines(5, suspended, proposal.plan, case=proposal.case)
+    assert any("정지를 풀어 주실" in line for line in lines)
+    assert scripts.goal_labels(["keep_service"], suspended=True) == ["서비스 유지(정지 해제)"]
+    assert scripts.goal_labels(["keep_service"], suspended=False) == ["서비스 유지(정지 유예)"]
+
+
+def test_a_family_member_does_not_apologise_as_the_subscriber():
+    lines = scripts.stage_lines(2, situation(for_family=True))
+    assert any(line.startswith("가족이 사정이 어려워서") for line in lines)
+    assert not any(line.startswith("사정이 어려워서") for line in lines)

@@ -543,3 +543,118 @@ def test_more_than_an_amount_told_unasked_is_left_for_the_question():
 def test_more_than_an_amount_is_not_paid_is_the_budget():
     reading = read_message("한 달에 10만원 넘게는 못 내요", requested_slot="monthly_budget")
     assert reading.values == {"monthly_budget": 100_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 되다 right after an amount told unasked is "it comes to": the clause before names it.
+        (
+            "kt 폰요금 두달 밀렸어요ㅠㅠ 17만원쯤 돼요",
+            {"carrier": "KT", "months_overdue": 2, "arrears_amount": 170_000},
+        ),
+        ("요금이 밀렸는데 다 합치면 35만원 돼요", {"arrears_amount": 350_000}),
+        # … while "은 돼요", "까지 돼요" or a month still say what can be paid.
+        ("10만원은 돼요", {"monthly_budget": 100_000}),
+        ("KT예요 한 달에 10만원은 돼요", {"carrier": "KT", "monthly_budget": 100_000}),
+    ],
+)
+def test_an_amount_that_comes_to_something_is_not_a_budget(text, expected):
+    assert read_message(text).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        # Money owed *to* the person: 밀리다 there is not the bill.
+        (
+            "네 다음 달에 밀린 월급 들어와요",
+            "recovery_expected",
+            {"recovery_expected": True, "recovery_months": 1},
+        ),
+        ("월급이 밀려서 요금을 못 냈어요 두 달째요", None, {"months_overdue": 2}),
+        # "다음 달" is a point in time, never a count of unpaid months.
+        ("다음 달에 밀린 거 다 내려고요", None, {}),
+    ],
+)
+def test_money_owed_to_the_person_and_next_month_are_not_the_arrears(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "known", "expected"),
+    [
+        # Another debt's, income's or rent's amount in the same sentence is not a plan figure.
+        (
+            "카드값도 80만원 밀려있고 폰요금은 18만 6천원 밀렸어요",
+            "arrears_amount",
+            {},
+            {"arrears_amount": 186_000},
+        ),
+        ("월급 190 받는데 폰요금은 6만2천원 나와요", "monthly_bill", {}, {"monthly_bill": 62_000}),
+        (
+            "카드론이 매달 20만원씩 나가서... 폰에는 요금 포함 9만원이요",
+            "monthly_budget",
+            {},
+            {"monthly_budget": 90_000},
+        ),
+        (
+            "연금 33만원 받는데 전화비로는 요금까지 팔만원",
+            "monthly_budget",
+            {},
+            {"monthly_budget": 80_000},
+        ),
+        # … while the money they pay with is still what they can pay.
+        ("알바비로 한 달에 10만원까지요", "monthly_budget", {}, {"monthly_budget": 100_000}),
+        ("카드는 두 달째고 폰은 세 달이요", "months_overdue", {}, {"months_overdue": 3}),
+        # A range, or a rough figure, before the figure they settle on.
+        (
+            "한 20만원에서 22만원 사이? 잠깐만요 고지서 보니 21만 6천원이네요",
+            "arrears_amount",
+            {},
+            {"arrears_amount": 216_000},
+        ),
+        (
+            "10만에서 12만... 음 11만원으로 할게요, 요금 포함이요",
+            "monthly_budget",
+            {},
+            {"monthly_budget": 110_000},
+        ),
+        ("한 10~11만? 걍 10만으로 할게요", "monthly_budget", {}, {"monthly_budget": 100_000}),
+        (
+            "한 십오만원인가... 여기 종이 보니께 십오만 삼천원이래",
+            "arrears_amount",
+            {},
+            {"arrears_amount": 153_000},
+        ),
+        # A range alone keeps its lower bound: never the higher sum as what they can pay.
+        ("3만원에서 5만원 정도요", "lump_sum", {}, {"lump_sum": 30_000}),
+        ("두달치 밀리고 이번달 것도 못냈으니까 세달", "months_overdue", {}, {"months_overdue": 3}),
+        # The same figure said twice is one figure, not a second one to ask about.
+        (
+            "요금 포함 15만원, 아니 14만원이요. 14만원이 맞아요",
+            "monthly_budget",
+            {},
+            {"monthly_budget": 140_000},
+        ),
+        (
+            "밀린 거 전부, 45,000원이요",
+            "lump_sum",
+            {"arrears_amount": 45_000},
+            {"lump_sum": 45_000},
+        ),
+    ],
+)
+def test_the_figure_among_other_money_ranges_and_second_thoughts(text, requested, known, expected):
+    reading = read_message(text, requested_slot=requested, known=known)
+    assert reading.values == expected
+    assert reading.ambiguous == []
+
+
+def test_an_amount_right_after_setting_the_bill_aside_is_on_top_of_it():
+    reading = read_message("요금 외에 3만원이요", requested_slot="monthly_budget")
+    assert reading.values == {"monthly_budget": 30_000}
+    assert reading.on_top_of_bill == {"monthly_budget"}
+    # Said of an earlier figure, then a total "with the bill": the total as said.
+    total = "15만원이요. 아 근데 그게 요금 빼고예요. 요금 포함하면 22만원"
+    assert read_message(total, requested_slot="monthly_budget").on_top_of_bill == set()

@@ -7,6 +7,7 @@ import pytest
 
 from negotiation.understanding import (
     commits_to_it,
+    commits_to_lowering_the_bill,
     find_carrier,
     find_option,
     find_option_position,
@@ -462,3 +463,148 @@ def test_a_figure_taken_back_by_its_value_is_the_one_corrected():
 )
 def test_a_line_handled_for_a_family_member(text, for_family):
     assert speaks_for_family(text) is for_family
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        # "안 했어요" to "have you checked the bill?" is not yet; a charge they did not make is
+        # one to dispute; not being able to read it is not yet.
+        ("안 했어요", "bill_checked", {"bill_checked": "not_yet"}),
+        ("확인 안 했어요", "bill_checked", {"bill_checked": "not_yet"}),
+        ("제가 볼 수가 없어서요", "bill_checked", {"bill_checked": "not_yet"}),
+        ("확인햇어요", "bill_checked", {"bill_checked": "checked"}),
+        (
+            "소액결제가 만원 넘게 있는데 제가 한 게 아닌 것 같아요",
+            "bill_checked",
+            {"bill_checked": "found_issue"},
+        ),
+        ("제가 안 했어요", "bill_checked", {"bill_checked": "found_issue"}),
+        # Full-width Latin letters and digits, as some keyboards type them.
+        ("ＫＴ 요금 ２개월 미납입니다", None, {"carrier": "KT", "months_overdue": 2}),
+        ("스마텔이요", "carrier", {"carrier": "MVNO"}),
+        ("그냥 전화만 계속 되면 돼", "goals", {"goals": ["keep_service"]}),
+    ],
+)
+def test_answers_read_as_the_eighth_writers_people_gave_them(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "for_family"),
+    [
+        ("할아버지가 유플러스 요금이 미납됐다고 문자를 받으셨는데 제가 손주예요", True),
+        ("아버님이 국가유공자신데 SKT 폰 요금이 4개월 밀렸다고 하셔서요", True),
+        ("엄마가 쓰시는 폰 요금이 밀렸어요", True),
+        # The speaker's own bill, with a family member in the story.
+        ("남편이 실직해서 요금이 밀렸어요", False),
+        ("엄마가 그러는데 제 폰 요금이 밀렸대요", False),
+    ],
+)
+def test_who_the_line_belongs_to(text, for_family):
+    assert speaks_for_family(text) is for_family
+
+
+@pytest.mark.parametrize(
+    ("text", "commits"),
+    [
+        ("그럼 요금 낮추는 쪽으로 얘기해 볼게요", True),
+        ("요금제 바꿔 볼게요", True),
+        ("요금 낮추는 거 생각해 볼게요", False),
+        ("요금 낮출 수 있을까요?", False),
+    ],
+)
+def test_committing_to_a_lower_bill(text, commits):
+    assert commits_to_lowering_the_bill(text) is commits
+
+
+def test_starting_small_in_english_is_the_step_up():
+    assert find_option("the one that starts small please") == "step_up"
+
+
+@pytest.mark.parametrize(
+    ("said", "only_internet"),
+    [
+        (
+            ["U+ 인터넷 요금이 석 달째 밀려있어요. 재택근무라 인터넷 끊기면 안 돼요", "네 봤어요"],
+            True,
+        ),
+        (["집 인터넷이랑 TV 결합 요금이요"], True),
+        (["인터넷이랑 휴대폰 요금이 밀렸습니다"], False),
+        # "인터넷으로 확인했어요" is where the bill was read, not the service.
+        (["KT 요금이 밀렸어요", "인터넷으로 확인했어요"], False),
+    ],
+)
+def test_home_internet_alone_is_told_apart_from_a_mobile_line(said, only_internet):
+    from negotiation.understanding import internet_only
+
+    assert internet_only(said) is only_internet
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("요금 포함 12만원이요. 근데 신용불량자 되는 건 아니죠?", "answer_credit"),
+        ("분할로 하고 싶어요. 그리고 통합채무조정도 되나요?", "answer_ask_debt_adjustment"),
+        ("신용회복위원회 같은 데 가야 하나요?", "answer_ask_debt_adjustment"),
+        ("신용카드로 내도 되나요?", None),  # a way to pay, not the credit record
+        ("신용이 안 좋아서 카드가 없어요", None),  # told, not asked
+    ],
+)
+def test_questions_asked_in_passing(text, key):
+    from negotiation.understanding import side_question
+
+    assert side_question(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        # Payday comes every month: the budget from it is today's budget, not one after a change.
+        (
+            "25일 월급 받으면 폰에 요금 포함 13만원까지 쓸 수 있어요",
+            "monthly_budget",
+            {"monthly_budget": 130_000},
+        ),
+        (
+            "LG유플러스, 미납 33만원, 5개월, 월요금 6만6천, 요금 포함 월 10만원까지 가능, "
+            "일시불 없음",
+            None,
+            {
+                "carrier": "LGU+",
+                "months_overdue": 5,
+                "arrears_amount": 330_000,
+                "monthly_bill": 66_000,
+                "monthly_budget": 100_000,
+                "lump_sum": 0,
+            },
+        ),
+        ("전화가 안 된대요", "service_suspended", {"service_suspended": True}),
+        ("모르는 소액결제가 4만원 있었어요", "bill_checked", {"bill_checked": "found_issue"}),
+    ],
+)
+def test_answers_read_as_the_ninth_writers_people_gave_them(text, requested, expected):
+    assert read_message(text, requested_slot=requested).values == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("가족들이 알게 되나요? 너무 걱정돼요", "answer_who_knows"),
+        ("그건 왜 물어보세요? 음 5만원이요", "answer_why_asked"),
+        ("그거 알려드리면 통신사에 넘어가는 거 아니죠?", "answer_not_shared"),
+        ("이것도 기록에 남아요?", "answer_credit"),
+        ("왜 이렇게 요금이 많이 나왔을까요?", None),
+    ],
+)
+def test_questions_about_the_coach_itself_asked_in_passing(text, key):
+    from negotiation.understanding import side_question
+
+    assert side_question(text) == key
+
+
+@pytest.mark.parametrize("text", ["아닐걸요? 어제 카톡은 됐어요", "아닐 거예요", "카톡은 돼요"])
+def test_probably_not_suspended_without_the_classifiers_help(text):
+    # Read by the words alone, whatever intent the classifier gives it after a retraining.
+    reading = read_message(text, requested_slot="service_suspended", intent="inform")
+    assert reading.values == {"service_suspended": False}

@@ -28,6 +28,13 @@ def test_a_new_job_is_not_a_new_conversation():
     ]
 
 
+def test_little_at_first_is_not_starting_over():
+    # "처음엔 쪼매 내다가 …" chooses the step-up plan; only "처음부터", "처음으로" begin again.
+    text = "처음엔 쪼매 내다가 두 달 뒤부터 마이 내는 걸로 하입시더"
+    message = guard(classified(text, [("start_over", 0.7), ("choose_option", 0.2)]))
+    assert message.get(INTENT)["name"] == "choose_option"
+
+
 def test_a_budget_that_ends_with_the_bill_is_not_a_goodbye():
     message = guard(
         classified("요금 내믄 끝이유, 더는 못 내유", [("goodbye", 0.96), ("inform", 0.02)])

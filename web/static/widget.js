@@ -515,7 +515,7 @@
     var card = section("coach-plan", "납부 계획");
     // Sentences say amounts as the coach does (35만원); the tables below give them to the 원.
     card.appendChild(el("p", null, "미납액 " + wonSpoken(plan.arrears_amount) +
-      (plan.lump_sum ? " 중 오늘 " + wonSpoken(plan.lump_sum) + " 먼저 내고" : "") +
+      (plan.lump_sum ? " 중 " + wonSpoken(plan.lump_sum) + " 먼저 내고" : "") +
       " · 매달 요금 " + wonSpoken(plan.monthly_bill) + " · 월 예산 " +
       wonSpoken(plan.monthly_budget)));
     // A plan that does not fit: the even plan over max_months is only what it would take, never
