@@ -1335,13 +1335,6 @@ def _read_amounts(
         if OTHER_MONEY_BEFORE.search(text[max(span_start, found.start - 16) : found.start]):
             previous_role = None
             continue  # "카드값도 80만원 밀려있고 폰요금은 18만 6천원": not the phone's figure
-        if (
-            index
-            and any(amounts[earlier].value == found.value for earlier in range(index))
-            and found.value
-            in {value for value in reading.values.values() if isinstance(value, int)}
-        ):
-            continue  # "14만원이요. 14만원이 맞아요": the same figure said again
         # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
         taken_back = negated and re.search(r"없", text[found.end :])
         if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (
@@ -1418,6 +1411,8 @@ def _read_amounts(
         )
         if repeated is not None and role in (None, "bill_noun"):
             role = repeated  # the same figure told again: nothing new, nothing to ask
+        if not plain and role in (None, "bill_noun") and found.value in _amounts_read(reading):
+            continue  # "14만원이요. 14만원이 맞아요": the same figure said again in the message
         if role == "bill_noun":
             role = _role_for_bill_noun(found, requested_slot, known, after_plan, reading, text)
         elif role is None:
@@ -1840,9 +1835,16 @@ RANGE_BETWEEN = re.compile(r"\s?(원)?\s?(에서|~|-|부터|or|또는|아니면|
 # the plan, whatever else the sentence says.
 OTHER_MONEY_BEFORE = re.compile(
     r"(카드\s?(값|론|대금|빚|대출|할부)|카드(?=\s?(이|가|는|도)\s)|대출|월세|집세|관리비|사채|보험료|"
-    r"월급|급여|연봉|연금|용돈|수입|알바비|생활비|적금|이자|빌린\s?돈|빚)"
+    r"월급|급여|연봉|연금|용돈|수입|알바비|생활비|적금|이자|빌린\s?돈|"
+    # "은행빚", "사채빚" — not "폰 빚", "밀린 빚" or a bare "빚", which are the bill's
+    r"(?<!폰 )(?<!폰)(?<!밀린 )(?<!통신 )(?<!통신)(?<!요금 )(?<!미납 )(?<=[가-힣])빚)"
     r"\s?(이|가|은|는|도|만|에|이랑|하고)?\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"
 )
+
+
+def _amounts_read(reading: Reading) -> set[int]:
+    """The amounts this message has given a role so far."""
+    return {value for slot, value in reading.values.items() if slot in AMOUNT_SLOTS}
 
 
 def _store(reading: Reading, slot: str, value: int, replaces: bool = False) -> None:

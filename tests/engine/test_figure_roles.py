@@ -604,8 +604,17 @@ def test_money_owed_to_the_person_and_next_month_are_not_the_arrears(text, reque
             {},
             {"monthly_budget": 80_000},
         ),
-        # … while the money they pay with is still what they can pay.
+        (
+            "은행빚 300만원 있고 폰은 15만원 밀렸어요",
+            "arrears_amount",
+            {},
+            {"arrears_amount": 150_000},
+        ),
+        # … while the money they pay with is still what they can pay, and the bill's own debt
+        # is the arrears.
         ("알바비로 한 달에 10만원까지요", "monthly_budget", {}, {"monthly_budget": 100_000}),
+        ("폰 빚이 30만원이에요", "arrears_amount", {}, {"arrears_amount": 300_000}),
+        ("밀린 빚 30만원", None, {}, {"arrears_amount": 300_000}),
         ("카드는 두 달째고 폰은 세 달이요", "months_overdue", {}, {"months_overdue": 3}),
         # A range, or a rough figure, before the figure they settle on.
         (
@@ -658,3 +667,9 @@ def test_an_amount_right_after_setting_the_bill_aside_is_on_top_of_it():
     # Said of an earlier figure, then a total "with the bill": the total as said.
     total = "15만원이요. 아 근데 그게 요금 빼고예요. 요금 포함하면 22만원"
     assert read_message(total, requested_slot="monthly_budget").on_top_of_bill == set()
+
+
+def test_two_figures_of_the_same_amount_are_both_kept_when_each_is_named():
+    # Only an amount said again with nothing to name it is "the same figure again".
+    reading = read_message("월 5만원 나오고 5만원 먼저 낼게요", requested_slot="monthly_bill")
+    assert reading.values == {"monthly_bill": 50_000, "lump_sum": 50_000}
