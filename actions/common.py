@@ -307,21 +307,22 @@ def names_an_option(tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     if find_option(text) is not None or find_option_position(text) is not None:
         return True
-    if commits_to_lowering_the_bill(text) and _proposal_case(tracker) == NO_ROOM:
+    lowering = commits_to_lowering_the_bill(text)
+    committing = commits_to_it(text)
+    if not (lowering or committing):
+        return False
+    proposal = _current_proposal(tracker)
+    if proposal is None:
+        return False
+    if lowering and proposal.case == NO_ROOM:
         return True  # what a proposal with no room asks for is a lower bill and a deferral
-    return commits_to_it(text) and _single_proposal(tracker)
+    # One thing to propose: a yes needs no choice.
+    return committing and len(proposal.choices) <= 1
 
 
-def _proposal_case(tracker: Tracker) -> str | None:
+def _current_proposal(tracker: Tracker) -> Proposal | None:
+    """The proposal for the figures told, once every figure the plan needs is known."""
     situation = situation_from_tracker(tracker)
     if missing_plan_figures(situation):
         return None
-    return proposal_for(situation).case
-
-
-def _single_proposal(tracker: Tracker) -> bool:
-    """Whether the plan offers one thing to propose (a yes needs no choice)."""
-    situation = situation_from_tracker(tracker)
-    if missing_plan_figures(situation):
-        return False
-    return len(proposal_for(situation).choices) <= 1
+    return proposal_for(situation)

@@ -258,8 +258,7 @@ def plan_card(message: dict[str, Any]) -> Card:
         (str(option["kind"]), [int(payment) for payment in option["payments"]])
         for option in message["options"]
     ]
-    months = {kind: len(payments) for kind, payments in options}
-    sooner = "step_up" in months and "fastest" in months and months["step_up"] < months["fastest"]
+    sooner = scripts.step_up_finishes_sooner({kind: len(payments) for kind, payments in options})
     labels = {_option_label(kind, payments, sooner) for kind, payments in options} | {
         scripts.option_label(kind, step_down, step_up_sooner)
         for kind, _ in options

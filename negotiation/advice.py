@@ -59,10 +59,10 @@ class Proposal:
 
     @property
     def step_up_sooner(self) -> bool:
-        """Whether a ``step_up`` choice finishes before the ``fastest`` one (it pays more once
-        finances improve), so that "fastest" holds only at today's budget."""
-        months = {choice.kind: choice.months for choice in self.choices}
-        return "step_up" in months and "fastest" in months and months["step_up"] < months["fastest"]
+        """Whether a ``step_up`` choice finishes before the ``fastest`` one."""
+        return scripts.step_up_finishes_sooner(
+            {choice.kind: choice.months for choice in self.choices}
+        )
 
     def label(self, option: PlanOption) -> str:
         return scripts.option_label(option.kind, self.step_down, self.step_up_sooner)

@@ -7,7 +7,7 @@ fills them with their own figures, written the way a Korean speaker says them.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +80,13 @@ def goal_labels(goals: Iterable[str], suspended: bool | None = None) -> list[str
         for goal in goals
         if goal in labels
     ]
+
+
+def step_up_finishes_sooner(months_by_kind: Mapping[str, int]) -> bool:
+    """Whether a ``step_up`` option finishes before the ``fastest`` one (it pays more once
+    finances improve), so that "fastest" holds only at today's budget."""
+    step_up, fastest = months_by_kind.get("step_up"), months_by_kind.get("fastest")
+    return step_up is not None and fastest is not None and step_up < fastest
 
 
 def option_label(kind: str, step_down: bool = False, step_up_sooner: bool = False) -> str:
