@@ -352,7 +352,7 @@ def write_report(
         "## Figures read by the engine",
         "",
         "Amounts, months and carriers are read deterministically by "
-        "`negotiation/understanding.py` (the same for every pipeline), on "
+        "`negotiation/understanding/` (the same for every pipeline), on "
         "tests/nlu/heldout_values.yml.",
         "",
         f"Target: value accuracy ≥ {VALUE_TARGET} for each kind.",

@@ -1,0 +1,59 @@
+"""Which amounts of a message stand as figures: a range before the settled figure, a lower bound,
+the parts before a total, a figure taken back or corrected, another debt's or income's money.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "백만원 넘게", "80만원 이상", "30만원 남짓": more than the amount said (but not "10만원 넘게는 못
+# 내요", an upper limit on what can be paid).
+LOWER_BOUND = re.compile(
+    r"^\s?(원)?\s?(이|가|은|는)?\s?(훨씬\s?|좀\s?|조금\s?|살짝\s?|쪼금\s?)?"
+    r"(이상|넘게|넘는|넘어|넘었|넘음|남짓|초과|넘을)(?!\s?(는|은|도)?\s?(못|안\s|안되|무리|힘들|어려))"
+)
+
+
+# "잘못 말했어요", "고칠게요": the person corrects a figure they gave earlier.
+EXPLICIT_CORRECTION = re.compile(
+    r"잘못|정정|고칠|고쳐|바꿔|바꿀|틀렸|틀려|아니라|아니고|실은|사실은|다시\s?말"
+)
+
+
+# Before a total, after its parts: "해서 5만", "보태줘서 13만원", "다 합쳐서", "총".
+SUM_MARKER = re.compile(
+    r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총|있어서|있으니|"
+    r"니까\s?(한\s?달에|총|모두|전부|합)"
+)
+
+
+# Between two figures for the same slot, these say the second replaces the first ("35만원이요,
+# 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
+SELF_CORRECTION = re.compile(
+    # A total after its parts ("4만에 부가서비스 1만 해서 5만") replaces them too.
+    r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|(^|[\s,.])아\s|"
+    r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
+    r"힘들|어려|벅차|대신|"
+    # A rough figure, then the exact one: "팔만 얼마 되는디.. 팔만 삼천원", "이십만원 조금 안
+    # 돼요 십구만 팔천원", "육만원 좀 넘지예 6만2천원".
+    r"(얼마|조금|쪼금|좀|살짝|약간|몇\s?천)\s?(넘|안\s?(돼|되|됨)|못\s?(돼|되|미쳐)|모자|덜|되는|돼|됨|남)|"
+    r"되나|될\s?걸|될\s?거|\bexactly\b|\bprecisely\b|\bactually\b|to\s?be\s?exact|정확하게는|"
+    # Unsure, then looked it up or settled: "십오만원인가... 종이 보니께 십오만 삼천원",
+    # "20만원에서 22만원 사이? 고지서 보니 21만 6천원", "10~11만? 걍 10만으로 할게요".
+    r"인가|인지|였나|이었나|일걸|보니|봤더니|확인하니|사이|걍|그냥|\.\.|…|(^|\s)음"
+)
+
+
+RANGE_BETWEEN = re.compile(r"\s?(원)?\s?(에서|~|-|부터|or|또는|아니면|내지)\s?")
+
+
+# Money that is not the bill's: another debt, income, rent. An amount these name directly
+# ("카드값도 80만원", "월급 190 받는데", "연금 33만원", "카드론이 매달 20만원씩") is not a figure of
+# the plan, whatever else the sentence says.
+OTHER_MONEY_BEFORE = re.compile(
+    r"(카드\s?(값|론|대금|빚|대출|할부)|카드(?=\s?(이|가|는|도)\s)|대출|월세|집세|관리비|사채|보험료|"
+    r"월급|급여|연봉|연금|용돈|수입|알바비|생활비|적금|이자|빌린\s?돈|"
+    # "은행빚", "사채빚" — not "폰 빚", "밀린 빚" or a bare "빚", which are the bill's
+    r"(?<!폰 )(?<!폰)(?<!밀린 )(?<!통신 )(?<!통신)(?<!요금 )(?<!미납 )(?<=[가-힣])빚)"
+    r"\s?(이|가|은|는|도|만|에|이랑|하고)?\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"
+)
