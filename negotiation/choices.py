@@ -50,6 +50,7 @@ import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from negotiation.data import load
 
@@ -799,7 +800,11 @@ class LogisticRegression:
     """
 
     def __init__(
-        self, labels: Sequence[str], documents: Sequence[tuple[str, Features]], seed: int = 20261128
+        self,
+        labels: Sequence[str],
+        documents: Sequence[tuple[str, Features]],
+        seed: int = 20261128,
+        l2: float | None = None,
     ) -> None:
         self.labels: tuple[str, ...] = tuple(labels)
         label_index = {label: position for position, label in enumerate(self.labels)}
@@ -818,7 +823,7 @@ class LogisticRegression:
         for epoch in range(EPOCHS):
             shuffler.shuffle(order)
             rate = LEARNING_RATE / (1.0 + epoch / 4.0)
-            shrink = 1.0 - rate * L2
+            shrink = 1.0 - rate * (L2 if l2 is None else l2)
             for row in order:
                 target, ids = rows[row]
                 scores = [
@@ -842,6 +847,26 @@ class LogisticRegression:
             feature: tuple(class_weights[position] for class_weights in weights)
             for feature, position in feature_index.items()
         }
+
+    def to_dict(self) -> dict[str, object]:
+        """The trained model as plain data (saved by the role model's cache)."""
+        return {
+            "labels": list(self.labels),
+            "biases": list(self.biases),
+            "weights": {feature: list(row) for feature, row in self.weights.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> LogisticRegression:
+        """A model saved by ``to_dict``, without training."""
+        model = cls.__new__(cls)
+        model.labels = tuple(str(label) for label in data["labels"])
+        model.biases = tuple(float(bias) for bias in data["biases"])
+        model.weights = {
+            str(feature): tuple(float(value) for value in row)
+            for feature, row in data["weights"].items()
+        }
+        return model
 
     def posterior(self, features: Features) -> list[float]:
         scores = list(self.biases)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Connective endings that do not end a clause: "90만원 넘게 연체됐어요" (adverbial 게), "내고
@@ -64,12 +65,19 @@ def warm_up() -> None:
 
 
 def morphemes(text: str) -> list[Morpheme]:
+    return list(_morphemes(text))
+
+
+@lru_cache(maxsize=4096)
+def _morphemes(text: str) -> tuple[Morpheme, ...]:
+    """Kiwi's analysis of ``text``, kept for the texts seen last: a message is analysed for its
+    clauses, its lexicon words and the second opinion, and each time it is the same."""
     if not text.strip():
-        return []
-    return [
+        return ()
+    return tuple(
         Morpheme(token.form, token.tag, token.start, token.start + token.len)
         for token in _analyser().tokenize(text)
-    ]
+    )
 
 
 def _ends_clause(current: Morpheme, following: Morpheme | None, previous: Morpheme | None) -> bool:

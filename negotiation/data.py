@@ -19,7 +19,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def load(name: str) -> dict[str, Any]:
     """The parsed contents of ``data/<name>.yml``."""
     with open(DATA_DIR / f"{name}.yml", encoding="utf-8") as handle:
-        contents: dict[str, Any] = yaml.safe_load(handle)
+        # libyaml's loader where it is built (it reads the role examples ten times faster).
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        contents: dict[str, Any] = yaml.load(handle, Loader=loader)
         return contents
 
 

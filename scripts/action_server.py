@@ -48,6 +48,17 @@ def build_app(token: str):  # type: ignore[no-untyped-def]
     return app
 
 
+def warm_up() -> None:
+    """Load Kiwi and the learned readers before the first person's message, not during it."""
+    from negotiation.choices import read_choice
+    from negotiation.clauses import warm_up as load_kiwi
+    from negotiation.understanding import second_opinion
+
+    load_kiwi()
+    read_choice("yes_no", "네")
+    second_opinion.warm_up()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=5055)
@@ -57,6 +68,7 @@ def main() -> None:
         raise SystemExit("ACTION_SERVER_TOKEN must be set (16 characters or more)")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     host = os.environ.get("ACTION_HOST", "127.0.0.1")
+    warm_up()
     build_app(token).run(host, arguments.port, workers=1, access_log=False)
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from negotiation.clauses import Clause, clause_at
@@ -16,7 +17,7 @@ from negotiation.understanding.corrections import (
     OTHER_MONEY_BEFORE,
     RANGE_BETWEEN,
     SELF_CORRECTION,
-    SUM_MARKER,
+    marks_a_sum,
 )
 from negotiation.understanding.reading import AMOUNT_SLOTS, Ambiguity, Reading, amounts_read, store
 from negotiation.understanding.roles import (
@@ -30,6 +31,7 @@ from negotiation.understanding.roles import (
     role_of,
     taken_back_role,
 )
+from negotiation.understanding.second_opinion import doubt
 from negotiation.understanding.talk import says_not_known
 
 # After these, a budget is the one for when finances have improved ("그때부터는 20만원").
@@ -105,6 +107,46 @@ NOT_EVEN_AN_AMOUNT = re.compile(
 )
 
 
+# A figure said twice in one message: nothing new, and the amount before keeps its role.
+SAID_AGAIN = "<said again>"
+
+
+@dataclass
+class _Walk:
+    """One message's amounts, walked in order, with what earlier amounts left behind."""
+
+    text: str
+    clauses: list[Clause]
+    amounts: list[Found]
+    recovery: list[Found]
+    requested_slot: str | None
+    known: dict[str, Any]
+    after_plan: bool
+    reading: Reading
+    check: bool
+    # "요금 4만에 부가서비스 1만 해서 5만": the parts before a total are not figures of their
+    # own; the total takes the role the first part has.
+    totals: set[int] = field(default_factory=set)
+    part_role: str | None = None
+    # The role of the amount before, which a correction of it ("35만원이요, 아 38만원") takes.
+    previous_role: str | None = None
+    # Where each stored figure was said, for the second opinion.
+    stored: dict[str, Found] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an amount stands: its clause, and the words that are its own (between its
+    neighbours when the clause holds several amounts)."""
+
+    index: int
+    found: Found
+    clause: Clause | None
+    clause_end: int
+    span_start: int
+    span_end: int
+
+
 def read_amounts(
     text: str,
     clauses: list[Clause],
@@ -113,150 +155,231 @@ def read_amounts(
     known: dict[str, Any],
     after_plan: bool,
     reading: Reading,
+    check: bool = True,
 ) -> None:
+    """Each amount of the message: does it stand, which figure is it, and is it kept."""
     amounts = find_amounts(text)
-    previous_role: str | None = None
-    # "요금 4만에 부가서비스 1만 해서 5만": the parts before a total are not figures of their own;
-    # the total takes the role the first part has.
-    totals = {
+    walk = _Walk(
+        text, clauses, amounts, recovery, requested_slot, known, after_plan, reading, check
+    )
+    walk.totals = {
         index
         for index in range(1, len(amounts))
-        if SUM_MARKER.search(text[amounts[index - 1].end : amounts[index].start])
+        if marks_a_sum(text, amounts[index - 1].end, amounts[index].start)
     }
-    part_role: str | None = None
     for index, found in enumerate(amounts):
-        clause = clause_at(clauses, found.start)
-        clause_start, clause_end = (clause.start, clause.end) if clause else (0, len(text))
-        # Several amounts in one clause: each takes the words between its neighbours.
-        span_start = max(clause_start, amounts[index - 1].end if index else 0)
-        span_end = min(
-            clause_end, amounts[index + 1].start if index + 1 < len(amounts) else len(text)
-        )
-        negated = re.match(
-            r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
-        )
-        # "6만원대요?", "십만원 안쪽으로 나오는데 구만원쯤": a bound, then the figure.
-        a_range = re.match(
-            r"\s?대(요|야|인|이고|쯤|\?|\s|$)|\s?(안쪽|이내|미만|이하|밑으로|아래로|선에서)",
-            text[found.end : found.end + 6],
-        )
-        # "팔십만원 넘게 연체됐습니다" told unasked: a lower bound, not the figure. It is left for
-        # the question, which asks for the amount itself ("정확히는 팔십사만 원입니다"); said in
-        # answer to a question, it is the person's best figure and is kept.
-        lower_bound = LOWER_BOUND.match(text[found.end : found.end + 12])
-        if lower_bound and requested_slot not in AMOUNT_SLOTS:
+        place = _place(walk, index, found)
+        if not _stands(walk, place):
             continue
-        if index and RANGE_BETWEEN.fullmatch(text[amounts[index - 1].end : found.start]):
-            # "20만원에서 22만원 사이? 고지서 보니 21만 6천원": the second bound of a range, before
-            # the figure itself, which then corrects the first. A range alone ("3만원에서 5만원
-            # 정도요") keeps its lower bound, which the confirmation shows: never the higher sum
-            # as what they can pay.
+        role, plain = _named_role(walk, place)
+        if _is_a_part(walk, place, role):
             continue
-        if OTHER_MONEY_BEFORE.search(text[max(span_start, found.start - 16) : found.start]):
-            previous_role = None
-            continue  # "카드값도 80만원 밀려있고 폰요금은 18만 6천원": not the phone's figure
-        # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
-        taken_back = negated and re.search(r"없", text[found.end :])
-        if (negated and (index > 0 or index + 1 < len(amounts) or taken_back)) or (
-            a_range and index + 1 < len(amounts)
-        ):
-            # "18만원이에요, 15만원 아니고요": the figure they are not saying; "6만원대요? 6만
-            # 5천원쯤": a range, then the figure. A figure taken back ("7만원이 아니라 7만
-            # 5천원", "5만 말고 10만") passes its role to the one that replaces it.
-            previous_role = taken_back_role(
-                text[span_start : found.start] + " " + text[found.end : span_end],
-                requested_slot,
-                known,
-                found.value,
-            )
+        role, plain, corrects_previous = _settled_role(walk, place, role, plain)
+        if role == SAID_AGAIN:
             continue
-        span = re.sub(
-            r"\s+", " ", text[span_start : found.start] + " " + text[found.end : span_end]
-        )
-        role, plain = role_of(span, requested_slot)
-        shares_clause = index + 1 < len(amounts) and amounts[index + 1].start < clause_end
-        if shares_clause:
-            # "요금5만 예산12만": with another amount after it in the clause, the words just
-            # before an amount name it.
-            # ("총 24만원 KT 월요금 6만": 월요금 names the 6만, not the 24만.)
-            role, plain = role_of(text[span_start : found.start], requested_slot)
-            if (
-                role is None
-                and requested_slot not in ("monthly_budget", "recovery_budget")
-                and re.search(rf"(^|\s){MONTHLY}\s?$", text[span_start : found.start])
-            ):
-                role, plain = "monthly_bill", True  # "월 5만에 밀린거 25만": 월 names the bill
-        if (
-            role == "monthly_budget"
-            and "monthly_budget" in reading.values
-            and LUMP_PLAIN.search(span)
-        ):
-            role = "lump_sum"  # "월 예산 11만원이고 당장 2만원 낼 수 있어요"
-        if role is None and clause is not None:
-            # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
-            role, plain = role_named_before(text, clauses, clause, amounts, requested_slot)
-        is_part = any(
-            later in totals and not re.search(r"[.?!\n]", text[found.end : amounts[later].start])
-            for later in range(index + 1, len(amounts))
-        )
-        if is_part:
-            part_role = part_role or (role if role != "bill_noun" else None) or requested_slot
-            if part_role == "bill_noun" or part_role not in AMOUNT_SLOTS:
-                part_role = None
-            continue
-        if index in totals and part_role is not None and not plain:
-            role, plain = part_role, True
-            part_role = None
-        beyond = beyond_the_bill(text[: found.start], text[found.end : span_end], requested_slot)
-        if beyond is not None:
-            role, plain = beyond, True
-            reading.on_top_of_bill.add(beyond)
-        previous = amounts[index - 1] if index else None
-        corrects_previous = (
-            previous is not None
-            and previous_role is not None
-            and bool(SELF_CORRECTION.search(text[previous.end : found.start]))
-        )
-        if corrects_previous and not plain:
-            role = previous_role  # "35만원이요, 아 아니에요 38만원이에요"
-        after_recovery = any(mark.end <= found.start for mark in recovery) or bool(
-            RECOVERY_MARKERS.search(PAYDAY.sub(" ", text[: found.start]))
-        )
-        if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
-            role = "recovery_budget"
-        repeated = (
-            None
-            if plain or requested_slot in AMOUNT_SLOTS
-            else repeats_known(found.value, known, reading)
-        )
-        if repeated is not None and role in (None, "bill_noun"):
-            role = repeated  # the same figure told again: nothing new, nothing to ask
-        if not plain and role in (None, "bill_noun") and found.value in amounts_read(reading):
-            continue  # "14만원이요. 14만원이 맞아요": the same figure said again in the message
-        if role == "bill_noun":
-            role = role_for_bill_noun(found, requested_slot, known, after_plan, reading, text)
-        elif role is None:
-            role = role_for_bare_amount(found, requested_slot, known, after_plan, reading)
+        if role is not None:
+            role = _guarded_role(walk, place, role, plain)
         if role is None:
-            previous_role = None
+            walk.previous_role = None
             continue
+        replaces = corrects_previous and role == walk.previous_role
+        store(reading, role, found.value, replaces=replaces)
+        if reading.values.get(role) == found.value:
+            walk.stored[role] = found
+        walk.previous_role = role
+    if check:
+        _second_opinion(walk)
+    _read_nothing(text, requested_slot, reading)
+
+
+def _second_opinion(walk: _Walk) -> None:
+    """Each amount the message leaves stored, checked by the learned model once the whole
+    message is read (a rough figure replaced by the exact one is not checked): where the model
+    confidently takes it for another figure, it is asked about instead of stored."""
+    question = "after_plan" if walk.after_plan else walk.requested_slot
+    for role, found in walk.stored.items():
+        if walk.reading.values.get(role) != found.value:
+            continue
+        other = doubt(walk.text, found.start, found.end, question, role)
+        if other is not None:
+            del walk.reading.values[role]
+            walk.reading.on_top_of_bill.discard(role)
+            walk.reading.ambiguous.append(Ambiguity(found.value, (role, other)))
+
+
+def _place(walk: _Walk, index: int, found: Found) -> _Place:
+    clause = clause_at(walk.clauses, found.start)
+    clause_start, clause_end = (clause.start, clause.end) if clause else (0, len(walk.text))
+    amounts = walk.amounts
+    span_start = max(clause_start, amounts[index - 1].end if index else 0)
+    span_end = min(
+        clause_end, amounts[index + 1].start if index + 1 < len(amounts) else len(walk.text)
+    )
+    return _Place(index, found, clause, clause_end, span_start, span_end)
+
+
+def _stands(walk: _Walk, place: _Place) -> bool:
+    """Whether the amount is a figure at all (not a bound, a range's end, another debt's money,
+    or a figure the person takes back)."""
+    text, found, index = walk.text, place.found, place.index
+    negated = re.match(
+        r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
+    )
+    # "6만원대요?", "십만원 안쪽으로 나오는데 구만원쯤": a bound, then the figure.
+    a_range = re.match(
+        r"\s?대(요|야|인|이고|쯤|\?|\s|$)|\s?(안쪽|이내|미만|이하|밑으로|아래로|선에서)",
+        text[found.end : found.end + 6],
+    )
+    # Told unasked, "팔십만원 넘게 연체됐습니다" is a lower bound, left for the question (which
+    # asks for the amount itself); said in answer to a question, it is their best figure.
+    if LOWER_BOUND.match(text[found.end : found.end + 12]) and (
+        walk.requested_slot not in AMOUNT_SLOTS
+    ):
+        return False
+    if index and RANGE_BETWEEN.fullmatch(text[walk.amounts[index - 1].end : found.start]):
+        # The second bound of a range, before the figure itself, which then corrects the first.
+        # A range alone keeps its lower bound (shown at the confirmation): never the higher sum
+        # as what they can pay.
+        return False
+    if OTHER_MONEY_BEFORE.search(text[max(place.span_start, found.start - 16) : found.start]):
+        walk.previous_role = None
+        return False  # another debt's, income's or rent's amount: not the phone's figure
+    # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
+    taken_back = negated and re.search(r"없", text[found.end :])
+    last = index + 1 >= len(walk.amounts)
+    if (negated and (index > 0 or not last or taken_back)) or (a_range and not last):
+        # The figure they are not saying, or a range before the figure: a figure taken back
+        # passes its role to the one that replaces it.
+        walk.previous_role = taken_back_role(
+            text[place.span_start : found.start] + " " + text[found.end : place.span_end],
+            walk.requested_slot,
+            walk.known,
+            found.value,
+        )
+        return False
+    return True
+
+
+def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
+    """The role the amount's own words give it (``roles``), and whether they name it plainly."""
+    text, found, asked = walk.text, place.found, walk.requested_slot
+    span = re.sub(
+        r"\s+", " ", text[place.span_start : found.start] + " " + text[found.end : place.span_end]
+    )
+    role, plain = role_of(span, asked)
+    shares_clause = (
+        place.index + 1 < len(walk.amounts)
+        and walk.amounts[place.index + 1].start < place.clause_end
+    )
+    if shares_clause:
+        # With another amount after it in the clause, the words just before an amount name it
+        # ("총 24만원 KT 월요금 6만": 월요금 names the 6만, not the 24만).
+        before = text[place.span_start : found.start]
+        role, plain = role_of(before, asked)
         if (
-            role in known
-            and role != requested_slot
-            and requested_slot in AMOUNT_SLOTS
-            and requested_slot not in reading.values
-            and float(known[role]) != found.value
+            role is None
+            and asked not in ("monthly_budget", "recovery_budget")
+            and re.search(rf"(^|\s){MONTHLY}\s?$", before)
         ):
-            if not plain:
-                role = requested_slot  # an answer does not quietly replace another figure
-            elif not EXPLICIT_CORRECTION.search(text):
-                # "다합쳐서 한달 12만" answering the budget, read as the arrears: ask which.
-                # ("아 잘못 말했어요, 미납액은 30만원이에요" is a correction: it replaces.)
-                reading.ambiguous.append(Ambiguity(found.value, (requested_slot, role)))
-                previous_role = None
-                continue
-        store(reading, role, found.value, replaces=corrects_previous and role == previous_role)
-        previous_role = role
+            role, plain = "monthly_bill", True  # "월 5만에 밀린거 25만": 월 names the bill
+    if (
+        role == "monthly_budget"
+        and "monthly_budget" in walk.reading.values
+        and LUMP_PLAIN.search(span)
+    ):
+        role = "lump_sum"  # a second amount "now" after the budget is the lump sum
+    if role is None and place.clause is not None:
+        # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
+        role, plain = role_named_before(text, walk.clauses, place.clause, walk.amounts, asked)
+    return role, plain
+
+
+def _is_a_part(walk: _Walk, place: _Place, role: str | None) -> bool:
+    """Whether the amount is a part of a total said later in the same sentence; the total then
+    takes the first part's role."""
+    text, found = walk.text, place.found
+    is_part = any(
+        later in walk.totals
+        and not re.search(r"[.?!\n]", text[found.end : walk.amounts[later].start])
+        for later in range(place.index + 1, len(walk.amounts))
+    )
+    if is_part:
+        walk.part_role = (
+            walk.part_role or (role if role != "bill_noun" else None) or walk.requested_slot
+        )
+        if walk.part_role not in AMOUNT_SLOTS:
+            walk.part_role = None
+    return is_part
+
+
+def _settled_role(
+    walk: _Walk, place: _Place, role: str | None, plain: bool
+) -> tuple[str | None, bool, bool]:
+    """The role once the rest of the message has its say: a total, an amount beyond the bill,
+    a self-correction, the recovery, a figure said again, and what a bare amount answers.
+    Also whether it replaces the amount before it."""
+    text, found, asked, reading = walk.text, place.found, walk.requested_slot, walk.reading
+    if place.index in walk.totals and walk.part_role is not None and not plain:
+        role, plain = walk.part_role, True
+        walk.part_role = None
+    beyond = beyond_the_bill(text[: found.start], text[found.end : place.span_end], asked)
+    if beyond is not None:
+        role, plain = beyond, True
+        reading.on_top_of_bill.add(beyond)
+    previous = walk.amounts[place.index - 1] if place.index else None
+    corrects_previous = (
+        previous is not None
+        and walk.previous_role is not None
+        and (
+            bool(SELF_CORRECTION.search(text[previous.end : found.start]))
+            or marks_a_sum(text, previous.end, found.start)
+        )
+    )
+    if corrects_previous and not plain:
+        role = walk.previous_role  # "35만원이요, 아 아니에요 38만원이에요"
+    after_recovery = any(mark.end <= found.start for mark in walk.recovery) or bool(
+        RECOVERY_MARKERS.search(PAYDAY.sub(" ", text[: found.start]))
+    )
+    if after_recovery and role in (None, "monthly_budget", "recovery_budget"):
+        role = "recovery_budget"
+    if role in (None, "bill_noun") and not plain:
+        repeated = (
+            None if asked in AMOUNT_SLOTS else repeats_known(found.value, walk.known, reading)
+        )
+        if repeated is not None:
+            role = repeated  # the same figure told again: nothing new, nothing to ask
+        elif found.value in amounts_read(reading):
+            return SAID_AGAIN, plain, False  # "14만원이요. 14만원이 맞아요"
+    if role == "bill_noun":
+        role = role_for_bill_noun(found, asked, walk.known, walk.after_plan, reading, text)
+    elif role is None:
+        role = role_for_bare_amount(found, asked, walk.known, walk.after_plan, reading)
+    return role, plain, corrects_previous
+
+
+def _guarded_role(walk: _Walk, place: _Place, role: str, plain: bool) -> str | None:
+    """The role to store the amount under, or None when it must be asked about instead: it
+    would quietly replace another figure in an answer."""
+    found, asked, known, reading = place.found, walk.requested_slot, walk.known, walk.reading
+    if (
+        role in known
+        and role != asked
+        and asked in AMOUNT_SLOTS
+        and asked not in reading.values
+        and float(known[role]) != found.value
+    ):
+        if not plain:
+            role = asked  # an answer does not quietly replace another figure
+        elif not EXPLICIT_CORRECTION.search(walk.text):
+            # Answering the budget, an amount read as the arrears: ask which. (A correction
+            # said as one — "잘못 말했어요, 미납액은 30만원이에요" — replaces.)
+            reading.ambiguous.append(Ambiguity(found.value, (asked, role)))
+            return None
+    return role
+
+
+def _read_nothing(text: str, requested_slot: str | None, reading: Reading) -> None:
+    """ "0원", "없어요": nothing, answering an amount question."""
     if (
         requested_slot in AMOUNT_SLOTS
         and requested_slot not in reading.values

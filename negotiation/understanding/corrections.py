@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from negotiation.data import load
+from negotiation.understanding.lexicon import classes_in
+
 # "백만원 넘게", "80만원 이상", "30만원 남짓": more than the amount said (but not "10만원 넘게는 못
 # 내요", an upper limit on what can be paid).
 LOWER_BOUND = re.compile(
@@ -20,18 +23,21 @@ EXPLICIT_CORRECTION = re.compile(
 )
 
 
-# Before a total, after its parts: "해서 5만", "보태줘서 13만원", "다 합쳐서", "총".
-SUM_MARKER = re.compile(
-    r"해서|합쳐서|합치면|합하면|더하면|보태|다\s?하면|총|있어서|있으니|"
-    r"니까\s?(한\s?달에|총|모두|전부|합)"
-)
+# Before a total, after its parts: the lexicon's ``sum`` class (합치다, 보태다, 총, and 하다 said
+# right after an amount, as in "1만 해서 5만" — not inside 포함해서), and these constructions.
+SUM_MARKER = re.compile(r"다\s?하면|있어서|있으니|니까\s?(한\s?달에|총|모두|전부|합)")
+
+
+def marks_a_sum(text: str, start: int, end: int) -> bool:
+    """Whether the words between two amounts make the second the total of what came before."""
+    return "sum" in classes_in(text, start, end) or bool(SUM_MARKER.search(text[start:end]))
 
 
 # Between two figures for the same slot, these say the second replaces the first ("35만원이요,
 # 아 아니에요 38만원이에요", "20만 좀 넘는데 정확히는 21만 3천원").
 SELF_CORRECTION = re.compile(
-    # A total after its parts ("4만에 부가서비스 1만 해서 5만") replaces them too.
-    r"합쳐서|합치면|합하면|더하면|해서|보태|다\s?하면|총|(^|[\s,.])아\s|"
+    # (A total after its parts replaces them too: ``marks_a_sum``.)
+    r"(^|[\s,.])아\s|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신|"
     # A rough figure, then the exact one: "팔만 얼마 되는디.. 팔만 삼천원", "이십만원 조금 안
@@ -50,9 +56,15 @@ RANGE_BETWEEN = re.compile(r"\s?(원)?\s?(에서|~|-|부터|or|또는|아니면|
 # Money that is not the bill's: another debt, income, rent. An amount these name directly
 # ("카드값도 80만원", "월급 190 받는데", "연금 33만원", "카드론이 매달 20만원씩") is not a figure of
 # the plan, whatever else the sentence says.
+def _other_money_nouns() -> str:
+    """The lexicon's ``other_money`` nouns as one alternation, spaces optional between syllables
+    ("카드 값" is 카드값), longest first."""
+    nouns = sorted(load("lexicon")["classes"]["other_money"]["lemmas"], key=len, reverse=True)
+    return "|".join(r"\s?".join(re.escape(char) for char in str(noun)) for noun in nouns)
+
+
 OTHER_MONEY_BEFORE = re.compile(
-    r"(카드\s?(값|론|대금|빚|대출|할부)|카드(?=\s?(이|가|는|도)\s)|대출|월세|집세|관리비|사채|보험료|"
-    r"월급|급여|연봉|연금|용돈|수입|알바비|생활비|적금|이자|빌린\s?돈|"
+    rf"({_other_money_nouns()}|카드(?=\s?(이|가|는|도)\s)|"
     # "은행빚", "사채빚" — not "폰 빚", "밀린 빚" or a bare "빚", which are the bill's
     r"(?<!폰 )(?<!폰)(?<!밀린 )(?<!통신 )(?<!통신)(?<!요금 )(?<!미납 )(?<=[가-힣])빚)"
     r"\s?(이|가|은|는|도|만|에|이랑|하고)?\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"

@@ -34,13 +34,16 @@ def read_message(
     intent: str | None = None,
     known: Mapping[str, Any] | None = None,
     after_plan: bool = False,
+    check: bool = True,
 ) -> Reading:
     """Every figure and choice the message states, assigned to the contract's slots.
 
     ``requested_slot`` is the question the coach asked (a figure with nothing to say what it is
     answers it); ``known`` holds the figures already told, which a figure is never assigned to
     by default (only when the message plainly names that figure, as a correction);
-    ``after_plan`` says the proposal has been made (a bare "요금" is then the monthly bill).
+    ``after_plan`` says the proposal has been made (a bare "요금" is then the monthly bill);
+    ``check`` asks the learned second opinion about each amount (off only to measure the reader
+    alone): where it disagrees, the amount is asked about instead of stored.
     """
     reading = Reading()
     lowered = normalise(text)
@@ -58,7 +61,7 @@ def read_message(
     )
     recovery = recovery_spans(lowered, months)
     read_months(lowered, clauses, months, recovery, requested_slot, set(known), reading)
-    read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading)
+    read_amounts(lowered, clauses, recovery, requested_slot, known, after_plan, reading, check)
     read_choices(lowered, requested_slot, intent, after_plan, reading)
     if (
         requested_slot != "lump_sum"

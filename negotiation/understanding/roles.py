@@ -12,10 +12,13 @@ question asked. What the words cannot settle is asked (``Ambiguity``), never gue
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from negotiation.clauses import Clause
 from negotiation.money import Found
+from negotiation.understanding.lexicon import classes_in, mask
 from negotiation.understanding.reading import AMOUNT_SLOTS, Ambiguity, Reading
 
 # Which figure an amount is, from the clause it stands in (see ``role_of``). Each table is a
@@ -197,58 +200,179 @@ def role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     return role, plain
 
 
+# "밀린 거 전부, 45,000원이요" answering the lump-sum question: all of it, today.
+ALL_OF_THE_ARREARS = re.compile(
+    r"(밀린|미납)\s?(거|것|금액|돈|요금)?\s?(을|를|은)?\s?(전부|다|모두|전액|한꺼번에)"
+)
+# 돼요 / 됩니다 said of an amount: "that much is possible" only with a particle on the amount
+# ("10만원은 돼요"); told unasked without one, "17만원쯤 돼요" is "it comes to about".
+THAT_MUCH_IS_POSSIBLE = re.compile(r"(은|는|도)\s?(돼|되|됨|됩|될)")
+BECOMES = re.compile(r"돼|되요|됨|됩|될")
+# Words the lexicon has already classed as owing or billing are blanked before the patterns for
+# what can be paid run, so that the 됩 of 청구됩니다 is not read as "that much is possible".
+CLASSED_PREDICATES = frozenset({"owing", "billed"})
+
+
+def cues_of(span: str) -> frozenset[str]:
+    """What the words around an amount say, as named cues: the lexicon's word classes (read as
+    lemmas) joined with the constructions of several words that the patterns above describe."""
+    classes = classes_in(span)
+    unclassed = mask(span, CLASSED_PREDICATES)
+    found = {
+        "owing": "owing" in classes or bool(ARREARS_PREDICATE.search(span)),
+        "billed": "billed" in classes or bool(BILL_PREDICATE.search(span)),
+        "monthly": bool(re.search(MONTHLY, span)),
+        "paid_monthly": bool(MONTHLY_BILL.search(span)),
+        "bill_noun": bool(PLAIN_BILL_NOUN.search(span)),
+        "inclusive": bool(BUDGET_INCLUSIVE.search(span)),
+        "budget": "limit" in classes or bool(BUDGET_PLAIN.search(unclassed)),
+        "now": "paying_now" in classes or bool(LUMP_PLAIN.search(span)),
+        "strongly_now": bool(STRONG_LUMP.search(span)),
+        "possible": bool(BUDGET_GENERIC.search(unclassed)),
+        "that_much_possible": bool(
+            BUDGET_GENERIC.search(BECOMES.sub(" ", unclassed))
+            or THAT_MUCH_IS_POSSIBLE.search(unclassed)
+        ),
+        "all_of_the_arrears": bool(ALL_OF_THE_ARREARS.search(span)),
+    }
+    return frozenset(name for name, present in found.items() if present)
+
+
+BUDGET_SLOTS = ("monthly_budget", "recovery_budget")
+ASKED = "<the question asked>"  # a rule's role: whatever the coach asked for
+BUDGET = "<the budget asked>"  # the budget after the recovery when that is asked, else the budget
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """One way the words around an amount decide its role: ``when`` holds over the cues and the
+    question asked; ``plain`` says the words name the figure (a plain name wins even over the
+    question asked, a generic one leaves the amount to the question)."""
+
+    name: str
+    why: str
+    when: Callable[[frozenset[str], str | None], bool]
+    role: str | None
+    plain: bool
+
+
+# In order: the first rule that holds decides. Each says why it stands where it does.
+ROLE_RULES: tuple[RoleRule, ...] = (
+    RoleRule(
+        "all_of_the_arrears_now",
+        "asked what can be paid now, 'all that is unpaid' names the lump sum, not the arrears",
+        lambda cues, asked: asked == "lump_sum" and "all_of_the_arrears" in cues,
+        "lump_sum",
+        True,
+    ),
+    RoleRule(
+        "budget_with_the_bill",
+        "'요금 포함', '한계': the monthly total; unless owing names the arrears, or 'now' without"
+        " 'a month' names the lump sum",
+        lambda cues, asked: (
+            "inclusive" in cues
+            and "owing" not in cues
+            and not ("now" in cues and "monthly" not in cues)
+        ),
+        BUDGET,
+        True,
+    ),
+    RoleRule(
+        "paid_now",
+        "'당장', '한 번에' without 'a month' is the lump sum; asked for the budget, only the strong"
+        " words (한 번에, 일시불, 먼저) override the question",
+        lambda cues, asked: (
+            "now" in cues
+            and "monthly" not in cues
+            and ("strongly_now" in cues or asked not in BUDGET_SLOTS)
+        ),
+        "lump_sum",
+        True,
+    ),
+    RoleRule(
+        "what_can_be_paid",
+        "'낼 수 있어요', '최대', '예산' is the budget; with owing, only when said per month",
+        lambda cues, asked: "budget" in cues and ("owing" not in cues or "monthly" in cues),
+        "monthly_budget",
+        True,
+    ),
+    RoleRule(
+        "owed",
+        "a verb of owing (밀리다, 연체되다, 못 내다) names the arrears over any noun",
+        lambda cues, asked: "owing" in cues,
+        "arrears_amount",
+        True,
+    ),
+    RoleRule(
+        "paid_a_month_answering_the_budget",
+        "'한 달에 15만원은 내요' answering the budget question is the answer, as nothing in it"
+        " names the bill",
+        lambda cues, asked: (
+            asked in BUDGET_SLOTS
+            and "paid_monthly" in cues
+            and "billed" not in cues
+            and "bill_noun" not in cues
+        ),
+        ASKED,
+        False,
+    ),
+    RoleRule(
+        "billed",
+        "a verb of billing (나오다, 청구되다, 빠져나가다) or 'paid each month' names the bill",
+        lambda cues, asked: "billed" in cues or "paid_monthly" in cues,
+        "monthly_bill",
+        True,
+    ),
+    RoleRule(
+        "possible_answering",
+        "'돼요', '가능해요' in an answer leaves the amount to the question asked",
+        lambda cues, asked: "possible" in cues and asked in AMOUNT_SLOTS,
+        ASKED,
+        False,
+    ),
+    RoleRule(
+        "comes_to",
+        "told unasked, '17만원쯤 돼요' is 'it comes to': the clause before says what it is, or the"
+        " coach asks",
+        lambda cues, asked: "possible" in cues and "that_much_possible" not in cues,
+        None,
+        False,
+    ),
+    RoleRule(
+        "that_much_is_possible",
+        "'10만원은 돼요' told unasked: that much can be paid, a budget",
+        lambda cues, asked: "possible" in cues,
+        "monthly_budget",
+        False,
+    ),
+    RoleRule(
+        "the_bill_named",
+        "'요금 28만원' with no verb: the unpaid bill or the monthly one, settled by the question"
+        " or asked (role_for_bill_noun)",
+        lambda cues, asked: "bill_noun" in cues,
+        "bill_noun",
+        False,
+    ),
+)
+
+
+def role_rule(span: str, requested_slot: str | None) -> RoleRule | None:
+    """The first rule that holds for the words around an amount, if any."""
+    cues = cues_of(span)
+    return next((rule for rule in ROLE_RULES if rule.when(cues, requested_slot)), None)
+
+
 def _role_of_words(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
-    if requested_slot == "lump_sum" and re.search(
-        r"(밀린|미납)\s?(거|것|금액|돈|요금)?\s?(을|를|은)?\s?(전부|다|모두|전액|한꺼번에)", span
-    ):
-        return "lump_sum", True  # "밀린 거 전부, 45,000원이요": all of it, today
-    if (
-        BUDGET_INCLUSIVE.search(span)
-        and not ARREARS_PREDICATE.search(span)
-        and not (LUMP_PLAIN.search(span) and not re.search(MONTHLY, span))
-    ):
+    rule = role_rule(span, requested_slot)
+    if rule is None:
+        return None, False
+    if rule.role == ASKED:
+        return requested_slot, rule.plain
+    if rule.role == BUDGET:
         return (
-            "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget",
-            True,
-        )
-    strong_lump = bool(STRONG_LUMP.search(span))
-    if (
-        LUMP_PLAIN.search(span)
-        and not re.search(MONTHLY, span)
-        and (strong_lump or requested_slot not in ("monthly_budget", "recovery_budget"))
-    ):
-        return "lump_sum", True
-    if (BUDGET_PLAIN.search(span) and not ARREARS_PREDICATE.search(span)) or (
-        BUDGET_PLAIN.search(span) and re.search(MONTHLY, span)
-    ):
-        return "monthly_budget", True
-    if ARREARS_PREDICATE.search(span):
-        return "arrears_amount", True
-    if (
-        requested_slot in ("monthly_budget", "recovery_budget")
-        and MONTHLY_BILL.search(span)
-        and not BILL_PREDICATE.search(span)
-        and not PLAIN_BILL_NOUN.search(span)
-    ):
-        # "한 달에 십오만원은 내요" answering "how much can you pay a month?": the answer, since
-        # nothing in it names the bill.
-        return requested_slot, False
-    if BILL_PREDICATE.search(span) or MONTHLY_BILL.search(span):
-        return "monthly_bill", True
-    if BUDGET_GENERIC.search(span):
-        if requested_slot in AMOUNT_SLOTS:
-            return requested_slot, False
-        if not BUDGET_GENERIC.search(re.sub(r"돼|되요|됨|됩|될", " ", span)) and not re.search(
-            r"(은|는|도)\s?(돼|되|됨|됩|될)",
-            span,  # "10만원은 돼요": that much is possible
-        ):
-            # Told unasked, "17만원쯤 돼요" is "it comes to about 17만원": what it is comes from
-            # the clause before ("두 달 밀렸어요"), or is asked.
-            return None, False
-        return "monthly_budget", False
-    if PLAIN_BILL_NOUN.search(span):
-        return "bill_noun", False
-    return None, False
+            "recovery_budget" if requested_slot == "recovery_budget" else "monthly_budget"
+        ), rule.plain
+    return rule.role, rule.plain
 
 
 def repeats_known(value: int, known: dict[str, Any], reading: Reading) -> str | None:

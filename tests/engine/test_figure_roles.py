@@ -85,7 +85,8 @@ def test_a_rate_per_month_is_not_a_month_count():
     ],
 )
 def test_a_figure_answers_the_question_unless_it_plainly_names_another(text, requested, expected):
-    assert read_message(text, requested_slot=requested).values == expected
+    # The reader's rules alone (test_second_opinion.py: where the learned check disagrees).
+    assert read_message(text, requested_slot=requested, check=False).values == expected
 
 
 def test_an_answer_never_quietly_replaces_a_figure_given_for_another_question():
@@ -324,7 +325,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples, deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=12),
     st.sampled_from([None, *AMOUNT_SLOTS, "months_overdue", "goals", "carrier"]),
@@ -516,10 +517,10 @@ def test_not_even_an_amount_is_no_lump_sum(text):
 
 
 def test_what_includes_the_device_instalment_is_the_bill_not_the_budget():
-    assert read_message("할부 포함해서 한 달에 10만 5천원이요", "monthly_bill").values == {
-        "monthly_bill": 105000
-    }
-    assert read_message("요금 포함해서 14만원이요", "monthly_bill").values == {
+    assert read_message(
+        "할부 포함해서 한 달에 10만 5천원이요", "monthly_bill", check=False
+    ).values == {"monthly_bill": 105000}
+    assert read_message("요금 포함해서 14만원이요", "monthly_bill", check=False).values == {
         "monthly_budget": 140000
     }
 
@@ -560,7 +561,7 @@ def test_more_than_an_amount_is_not_paid_is_the_budget():
     ],
 )
 def test_an_amount_that_comes_to_something_is_not_a_budget(text, expected):
-    assert read_message(text).values == expected
+    assert read_message(text, check=False).values == expected
 
 
 @pytest.mark.parametrize(
@@ -671,5 +672,7 @@ def test_an_amount_right_after_setting_the_bill_aside_is_on_top_of_it():
 
 def test_two_figures_of_the_same_amount_are_both_kept_when_each_is_named():
     # Only an amount said again with nothing to name it is "the same figure again".
-    reading = read_message("월 5만원 나오고 5만원 먼저 낼게요", requested_slot="monthly_bill")
+    reading = read_message(
+        "월 5만원 나오고 5만원 먼저 낼게요", requested_slot="monthly_bill", check=False
+    )
     assert reading.values == {"monthly_bill": 50_000, "lump_sum": 50_000}

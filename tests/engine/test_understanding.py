@@ -91,7 +91,8 @@ ENGINE = Path(__file__).resolve().parents[2] / "negotiation"
     ],
 )
 def test_reads_what_the_message_says(text, requested, expected):
-    assert read_message(text, requested_slot=requested).values == expected
+    # The reader's rules alone (test_second_opinion.py: where the learned check disagrees).
+    assert read_message(text, requested_slot=requested, check=False).values == expected
 
 
 @pytest.mark.parametrize(
