@@ -1,10 +1,12 @@
 """Korean money and month expressions: parsing what people type, and writing amounts back.
 
 People type amounts in every form: ``35만원``, ``삼십오만 원``, ``350,000원``, ``12만 3천 5백원``,
-``1.5만원``, ``약 35만``, ``3만오천원``; glued to the words around them (``매달칠만원쯤``,
-``요금이5만5천원이고``); in full-width digits (``３５만원``); in English or half in English
-(``350,000 won``, ``KRW 50000``, ``₩50,000``, ``70k``, ``7만 won``). The parser reads them into
-whole 원 or says why it could not; it never guesses. Month expressions (``두 달``, ``2개월``,
+``1.5만원``, ``약 35만``, ``3만오천원``; half in digits and half in Hangul numerals (``십오만
+6천원``, ``일만5천원``), which is still one amount; as notes counted (``만원짜리 세 장``); glued
+to the words around them (``매달칠만원쯤``, ``요금이5만5천원이고``); in full-width digits
+(``３５만원``); in English or half in English (``350,000 won``, ``KRW 50000``, ``₩50,000``,
+``70k``, ``7만 won``). The parser reads them into whole 원 or says why it could not; it never
+guesses. Month expressions (``두 달``, ``2개월``,
 ``석 달``, ``반년``, ``1년 반``, ``2 months``, ``a month``) are read the same way.
 
 Messages are typed by anyone, so every pattern here runs in linear time on any input. Digit runs
@@ -16,11 +18,13 @@ into it; the long-text checks are done in Python on bounded slices.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 # --- Text as typed and as read -----------------------------------------------------------------
 
@@ -94,8 +98,6 @@ MAX_AMOUNT_DIGITS = 20
 # An amount body (digits, units and the spaces between them) is never longer than this:
 # "1억 2,345만 6,789" has 16 characters. A longer run is not an amount, and it is never parsed.
 _MAX_BODY_LENGTH = 48
-# "구천구백구십구억 구천구백구십구만 구천구백구십구" has 22 numerals; a longer run is no amount.
-_MAX_HANGUL_NUMERALS = 24
 
 _HANGUL_NUM_CHARS = "영공일이삼사오육륙칠팔구십백천만억"
 _UNIT_CHARS = "십백천만억"
@@ -107,21 +109,21 @@ _NUMBER = (
     r"(?:\.[0-9]{1,8})?(?![0-9]|[.,][0-9])"
 )
 _NUMBER_RE = re.compile(_NUMBER)
-_DIGIT_PIECE = rf"{_NUMBER}(?:\s?(?:[십백천][만억]?|[만억]))?"
-_DIGIT_PIECE_RE = re.compile(_DIGIT_PIECE)
 _UNIT_RE = re.compile(f"[{_UNIT_CHARS}]")
-_HANGUL_RUN = rf"[{_HANGUL_NUM_CHARS}]+(?:\s[{_HANGUL_NUM_CHARS}]+)*"
-_HANGUL_RUN_RE = re.compile(_HANGUL_RUN)
-# An amount is built on digits ("35만5천", "12만 3천 5백", "350,000", "1.5만"; "만 9천 8백", where
-# 만 alone is 1만) or written in Hangul numerals ("삼십오만", "백이십만"). A Hangul part after a
-# digit amount is read only as its lower places ("3만오천" is 35,000), so that a particle after
-# a digit amount ("35만이요") is never read as the numeral 이.
-AMOUNT_RE = re.compile(
-    rf"(?P<digits>(?:(?<![0-9.,가-힣])[만억]\s?)?(?<![0-9.,])"
-    rf"{_DIGIT_PIECE}(?:\s?{_DIGIT_PIECE})*)"
-    rf"|(?P<hangul>{_HANGUL_RUN})"
-)
-
+# An amount is one run of numerals however each of its places is written: in digits ("35만",
+# "3,500", "1.5만", "2십만"), in Hangul numerals ("삼십오만", "오천") or in both ("십오만 6천",
+# "15만 육천", "일만5천", "만 9천 8백"), with at most one space between its parts. A part is a
+# number with its unit ("35만", "3천") or a word of Hangul numerals ("십오만"). One grammar
+# reads what a run says (``amount_from_body``), whatever script each part is in; which parts of
+# the run are money is decided by ``_read_run``. Anything else ends a run (원, 에, 이랑, 하고),
+# so amounts joined by a word stay two amounts.
+_DIGIT_PART = rf"(?<![0-9.,]){_NUMBER}(?:\s?(?:[십백천][만억]?|[만억]))?"
+_HANGUL_PART = rf"[{_HANGUL_NUM_CHARS}]+"
+_PART_RE = re.compile(rf"(?P<digits>{_DIGIT_PART})|(?P<hangul>{_HANGUL_PART})")
+AMOUNT_RE = re.compile(rf"(?:{_DIGIT_PART}|{_HANGUL_PART})(?:\s?(?:{_DIGIT_PART}|{_HANGUL_PART}))*")
+# A run with neither a digit nor a unit ("이", "오늘", "일일이") is never money.
+_MONEY_CHAR_RE = re.compile(f"[0-9{_UNIT_CHARS}]")
+_DIGIT_AFTER_RE = re.compile(r"\s?[0-9]")
 # Patterns applied at a known position (with .match), on a few characters only.
 _WON_AFTER_RE = re.compile(r"\s?(?:원|won(?![a-z])|krw(?![a-z])|₩)", re.IGNORECASE)
 # "70k", "70k원", "70kwon", "100 thousand won", but not "70kg" or "70km".
@@ -199,36 +201,73 @@ def _tokenize_amount(body: str) -> list[Decimal | str]:
     return tokens
 
 
+class _Places:
+    """Korean place notation, read left to right: each number is followed by the unit of its
+    place (십, 백 and 천 within a group of four places, 만 and 억 closing a group), and places
+    only descend. Digits and Hangul numerals are the same numbers here ("십오만 6천")."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)  # the closed 만 and 억 groups
+        self.section = Decimal(0)  # the open group: its completed 십, 백 and 천 parts
+        self.number: Decimal | None = None  # the number waiting for its unit
+        self.small: int | None = None  # the last 십, 백 or 천 of the open group
+        self.big: int | None = None  # the last 만 or 억
+
+    def add_number(self, number: Decimal) -> None:
+        if self.number is not None:
+            # Two numbers in a row ("3 5") cannot be read without guessing.
+            raise ParseError("ambiguous", "two numbers without a unit between them")
+        self.number = number
+
+    def add_small_unit(self, unit: int) -> None:
+        if self.small is not None and unit >= self.small:
+            raise ParseError("ambiguous", "units out of order")  # "5백 3천", "천천"
+        self.section += (self.number if self.number is not None else Decimal(1)) * unit
+        self.number, self.small = None, unit
+
+    def add_big_unit(self, unit: int) -> None:
+        if self.big is not None and unit >= self.big:
+            raise ParseError("ambiguous", "units out of order")
+        said = self.number is not None or self.small is not None
+        group = self._open_group() if said else Decimal(1)  # "만 원" is 10,000원
+        _check_below(group * unit, self.big)
+        self.total += group * unit
+        self.section, self.number, self.small, self.big = Decimal(0), None, None, unit
+
+    def value(self) -> Decimal:
+        rest = self._open_group()
+        _check_below(rest, self.big)
+        return self.total + rest
+
+    def _open_group(self) -> Decimal:
+        return self.section + (self.number if self.number is not None else Decimal(0))
+
+
+def _check_below(amount: Decimal, unit: int | None) -> None:
+    """What follows a 만 or 억 is below it ("35만 5천"); "35만 20000" or "35만오만" is no amount."""
+    if unit is not None and amount >= unit:
+        raise ParseError("ambiguous", "a place after a unit is not below it")
+
+
+# A message says the same amounts again and again, and a hostile one thousands of times; a
+# body is at most _MAX_BODY_LENGTH characters, so the cache stays small.
+@functools.lru_cache(maxsize=4096)
 def amount_from_body(body: str) -> int:
-    """Read one amount body such as ``35만5천`` or ``백이십만`` into whole 원."""
+    """Read one amount body such as ``35만5천``, ``백이십만`` or ``십오만 6천`` into whole 원."""
     if len(body) > _MAX_BODY_LENGTH:
         raise ParseError("too_long", "longer than any amount")
     tokens = _tokenize_amount(body)
     if not tokens:
         raise ParseError("empty", "no number")
-    total = Decimal(0)  # sum of completed 만/억 groups
-    section = Decimal(0)  # below 만: sum of completed 십/백/천 parts
-    current: Decimal | None = None  # the number waiting for its unit
-    last_big: int | None = None
+    places = _Places()
     for token in tokens:
         if isinstance(token, Decimal):
-            if current is not None:
-                # Two numbers in a row ("3 5") cannot be read without guessing.
-                raise ParseError("ambiguous", "two numbers without a unit between them")
-            current = token
+            places.add_number(token)
         elif token in SMALL_UNITS:
-            section += (current if current is not None else Decimal(1)) * SMALL_UNITS[token]
-            current = None
-        else:  # a big unit
-            unit = BIG_UNITS[token]
-            if last_big is not None and unit >= last_big:
-                raise ParseError("ambiguous", "units out of order")
-            group = section + (current if current is not None else Decimal(0))
-            if group == 0:
-                group = Decimal(1)  # "만 원" means 10,000원
-            total += group * unit
-            section, current, last_big = Decimal(0), None, unit
-    value = total + section + (current if current is not None else Decimal(0))
+            places.add_small_unit(SMALL_UNITS[token])
+        else:
+            places.add_big_unit(BIG_UNITS[token])
+    value = places.value()
     if value != value.to_integral_value():
         raise ParseError("fraction", "the amount is not a whole number of 원")
     return int(value)
@@ -291,6 +330,38 @@ _WORDS_ENDING_IN_A_NUMERAL = (
 )
 
 
+# Counts of things said with native numerals: notes and coins ("세 장"), months ("두 달").
+NATIVE_COUNTS = {
+    "열두": 12,
+    "열한": 11,
+    "열": 10,
+    "아홉": 9,
+    "여덟": 8,
+    "일곱": 7,
+    "여섯": 6,
+    "다섯": 5,
+    "넉": 4,
+    "네": 4,
+    "석": 3,
+    "세": 3,
+    "두": 2,
+    "한": 1,
+}
+
+_NATIVE_ALT = "|".join(sorted(NATIVE_COUNTS, key=len, reverse=True))
+# After "장", "개" or "닢" (notes and coins counted), the particles that may follow a count.
+_AFTER_COUNTER = "|".join((*_PARTICLES_AFTER_AMOUNT, "과", "와", "랑", "하고", "뿐"))
+# Notes and coins counted as people say them: "만원짜리 세 장", "오만원권 두 장",
+# "오백원 동전 두 개".
+_COUNTED_AFTER_RE = re.compile(
+    rf"(?P<kind>짜리|권)?\s?(?P<medium>동전|지폐)?\s?"
+    rf"(?P<count>{_NATIVE_ALT}|[0-9]{{1,2}})"
+    rf"\s?(?P<counter>장|개|닢)(?=\Z|[^가-힣]|{_AFTER_COUNTER})"
+)
+_BANKNOTES = frozenset({1_000, 5_000, 10_000, 50_000})
+_COINS = frozenset({10, 50, 100, 500})
+
+
 @dataclass(frozen=True)
 class _Amount:
     """An amount read from the normalized text: its value and span there."""
@@ -300,135 +371,304 @@ class _Amount:
     end: int
 
 
-def _hangul_body(body: str, won: bool, following: str, lower_places: bool = False) -> str | None:
-    """The part of a Hangul-numeral body that is money, or None when it is an ordinary word.
+class _Part(NamedTuple):
+    """One part of a run of numerals, by its span in the normalized text: a number with its unit
+    ("35만", "3,500", "2십만") or a word of Hangul numerals ("십오만")."""
 
-    Hangul numerals are ordinary syllables too ("이", "오", "천천히", "만약", "이만 할게요",
-    "공원"), so they count as money only with a unit in them and 원 after them, or with a numeral
-    and a 만/억 unit in them and nothing but a particle after; a bare numeral after the last unit
-    without 원 is a particle ("삼십만이요" is 30만 followed by 이요). The ``lower_places`` of a
-    digit amount ("12만" + "오천이요") may end on any unit.
+    start: int
+    end: int
+    hangul: bool
+
+
+def _find_amounts_in(text: str) -> list[_Amount]:
+    found: list[_Amount] = []
+    position = 0
+    while run := AMOUNT_RE.search(text, position):
+        amount = _read_run(text, run)
+        position = run.end()
+        if amount is not None:
+            found.append(amount)
+            position = max(position, amount.end)
+    return found
+
+
+def _read_run(text: str, run: re.Match[str]) -> _Amount | None:
+    """The amount in a run of numerals, when only one reading of it is possible.
+
+    A run standing alone ("삼십오만 원", "십오만 6천원") is read whole, or from a later word when
+    the first is not part of it ("이 오만원": this, 50,000원). A run of Hangul numerals glued
+    after a word ("매달칠만원") is read from its start, or one numeral later when that numeral may
+    end the word ("요금이오만원"); when both readings are amounts, the text is ambiguous and is
+    not read.
     """
-    compact = body.replace(" ", "")
-    if not any(unit in compact for unit in _UNIT_CHARS):
-        return None  # "구원", "사원", "공원", "영원": words, and no bill is 9원
-    if won:
-        return compact
-    last_unit = max(compact.rfind(unit) for unit in (_UNIT_CHARS if lower_places else "만억"))
-    trimmed = compact[: last_unit + 1]
-    if last_unit < (0 if lower_places else 1) or trimmed in _ORDINARY_WORDS:
+    if _is_never_an_amount(text, run):
         return None
-    rest = compact[last_unit + 1 :] + following
-    if rest and _is_hangul(rest[0]) and not rest.startswith(_PARTICLES_AFTER_AMOUNT):
-        return None
-    if (trimmed + rest).startswith(_IDIOMS):
-        return None
-    return trimmed
-
-
-def _read_hangul_from(
-    text: str,
-    chars: Sequence[tuple[int, str]],
-    first: int,
-    run_end: int,
-    lower_places: bool = False,
-) -> _Amount | None:
-    """The amount that the Hangul numerals ``chars[first:]`` (positions in ``text``) spell, or
-    None. ``run_end`` is where the run of numerals ends in ``text``."""
-    body = "".join(char for _, char in chars[first:])
-    won = _WON_AFTER_RE.match(text, run_end)
-    money = _hangul_body(body, bool(won), text[run_end : run_end + 2], lower_places)
-    if not money:
-        return None
-    start = chars[first][0]
-    if won:
-        end = won.end()
-    else:
-        end = chars[first + len(money) - 1][0] + 1
-        if _is_month_or_count(text, end) or _FOREIGN_AFTER_RE.match(text, end):
-            return None  # "오십만 명", "오만 달러"
-    try:
-        value = amount_from_body(money)
-    except ParseError:
-        return None
-    return _Amount(value, start, end)
-
-
-def _glued_word_tail(text: str, start: int, chars: Sequence[tuple[int, str]]) -> int:
-    """How many of the numerals at ``start`` may end the word glued before them (0 or 1)."""
-    if len(chars) < 2 or chars[1][0] != chars[0][0] + 1:
-        return 0
-    if chars[0][1] in _PARTICLE_NUMERALS and text[start - 1] not in _PARTICLE_ENDINGS:
-        return 1
-    if text[max(0, start - 3) : start + 1].endswith(_WORDS_ENDING_IN_A_NUMERAL):
-        return 1
-    return 0
-
-
-def _read_hangul_amount(text: str, match: re.Match[str]) -> _Amount | None:
-    """A run of Hangul numerals: the longest part of it that is money, when only one reading is
-    possible.
-
-    A run standing alone ("삼십오만 원") is read whole, or from a later word when the first is
-    not part of it ("이 오만원": this, 50,000원). A run glued after a word ("매달칠만원") is read
-    from its start, or one numeral later when that numeral may end the word ("요금이오만원");
-    when both readings are amounts, the text is ambiguous and is not read.
-    """
-    start = match.start()
-    if not _UNIT_RE.search(match.group()):
-        return None  # "이", "오늘", "일일이": no unit, so never money (and the common case)
-    chars = [(index, char) for index, char in enumerate(match.group(), start) if not char.isspace()]
-    if len(chars) > _MAX_HANGUL_NUMERALS:
-        return None
-    word_starts = [0] + [i for i in range(1, len(chars)) if chars[i][0] != chars[i - 1][0] + 1]
-    glued = start > 0 and _is_hangul(text[start - 1])
-    if glued and len(word_starts) > 1:
-        first_word = "".join(char for _, char in chars[: word_starts[1]])
-        if not re.search("[만억]", first_word):
+    parts = _parts(text, run)
+    if _is_glued_to_a_word(text, parts[0]):
+        if _ends_the_word_before(text, parts):
             # "요금이 백만원": the 이 glued to 요금 ends that word (a particle), and the space
             # after it ends it too; the amount is the next word, never "이 백만" (2,000,000).
-            glued, word_starts = False, word_starts[1:]
-    if glued:
-        tail = _glued_word_tail(text, start, chars)
-        readings = [
-            reading
-            for reading in (
-                _read_hangul_from(text, chars, first, match.end())
-                for first in ((0, tail) if tail else (0,))
-            )
-            if reading is not None
-        ]
-        if len({reading.value for reading in readings}) > 1:
-            return None
-        if readings:
-            return readings[0]
-        word_starts = word_starts[1:]
-    for first in word_starts:
-        reading = _read_hangul_from(text, chars, first, match.end())
-        if reading is not None:
+            parts = parts[1:]
+        else:
+            readings = [
+                reading
+                for split in _glued_splits(text, parts)
+                if (reading := _read_parts(text, split)) is not None
+            ]
+            if len({reading.value for reading in readings}) > 1:
+                return None  # "요금이십만원": 이십만 or 십만?
+            if readings:
+                return readings[0]
+            parts = parts[1:]
+    return _read_from_first_word(text, parts)
+
+
+def _is_never_an_amount(text: str, run: re.Match[str]) -> bool:
+    """Runs that are not read at all: longer than any amount, without a digit or a unit ("이",
+    "오늘": the common case), the unit of a digit run that is no number ("1"*30 + "만원"), or a
+    run followed by such a digit run ("35만" + 30 digits), which it may be a piece of."""
+    start, end = run.span()
+    return (
+        end - start > _MAX_BODY_LENGTH
+        or not _MONEY_CHAR_RE.search(run.group())
+        or _is_a_bare_small_number(text, start, end)
+        or _follows_a_number(text, start)
+        or bool(_DIGIT_AFTER_RE.match(text, end))
+    )
+
+
+def _is_a_bare_small_number(text: str, start: int, end: int) -> bool:
+    """ "2" or "15" alone is a count or a date, unless a currency or a multiplier goes with it.
+    The commonest run in a message, so it is settled before anything else is looked at."""
+    return (
+        end - start <= 2
+        and text[start:end].isdigit()
+        and not _CURRENCY_OR_MULTIPLIER_AFTER_RE.match(text, end)
+        and not _WON_BEFORE_RE.search(text[max(0, start - 6) : start])
+    )
+
+
+def _follows_a_number(text: str, start: int) -> bool:
+    """Numerals right after digits that are no number ("1"*30 + "오만원", "3,5만원"); a digit
+    number before a run would have been its first part."""
+    if start and text[start - 1].isdigit():
+        return True
+    return (
+        start > 1
+        and text[start - 1] == " "
+        and text[start - 2].isdigit()
+        and text[start] in _UNIT_CHARS
+    )
+
+
+def _parts(text: str, run: re.Match[str]) -> list[_Part]:
+    return [
+        _Part(part.start(), part.end(), part.lastgroup == "hangul")
+        for part in _PART_RE.finditer(text, run.start(), run.end())
+    ]
+
+
+def _is_glued_to_a_word(text: str, part: _Part) -> bool:
+    return part.hangul and part.start > 0 and _is_hangul(text[part.start - 1])
+
+
+def _ends_the_word_before(text: str, parts: Sequence[_Part]) -> bool:
+    """Whether Hangul numerals glued after a word, with a space after them, end that word: they
+    have no unit (the particle 이, the 일 of 매일) or they are the particle 만 (only)."""
+    if len(parts) < 2 or not text[parts[1].start - 1].isspace():
+        return False
+    first = parts[0]
+    if not _UNIT_RE.search(text, first.start, first.end):
+        return True
+    return first.end == first.start + 1 and _may_be_a_particle(text, first.start)
+
+
+def _may_be_a_particle(text: str, position: int) -> bool:
+    """이 or 만 after a syllable that is no particle or ending ("요금이", "요금만")."""
+    return text[position] in _PARTICLE_NUMERALS and text[position - 1] not in _PARTICLE_ENDINGS
+
+
+def _glued_splits(text: str, parts: list[_Part]) -> list[list[_Part]]:
+    """The ways to read a run glued after a word: from its first numeral, and from the second
+    when the first may end that word and another numeral follows it without a space."""
+    first = parts[0]
+    second = first.start + 1
+    followed = second < first.end or (len(parts) > 1 and parts[1].start == second)
+    if not followed or not (
+        _may_be_a_particle(text, first.start)
+        or text[max(0, first.start - 3) : second].endswith(_WORDS_ENDING_IN_A_NUMERAL)
+    ):
+        return [parts]
+    rest = [_Part(second, first.end, True)] if second < first.end else []
+    return [parts, rest + parts[1:]]
+
+
+def _read_from_first_word(text: str, parts: list[_Part]) -> _Amount | None:
+    """The amount the parts spell from the first part that begins one. A Hangul word without a
+    unit before an amount is another word ("이 오만원", "일일이 5만원"); a number or a word with a
+    unit that cannot be read with the rest makes the run unreadable ("35만 5만원"), rather than
+    read as a smaller amount after it."""
+    for first, part in enumerate(parts):
+        reading = _read_parts(text, parts[first:])
+        if reading is not None or not part.hangul or _UNIT_RE.search(text, part.start, part.end):
             return reading
     return None
 
 
-def _lower_places_after(text: str, position: int) -> tuple[str, int, int, bool] | None:
-    """Hangul numerals right after a digit amount ("3만" + "오천원"): their body, value, where
-    they end and whether 원 follows; None when what follows is not a Hangul amount with a unit."""
-    if position < len(text) and text[position] == " ":
-        position += 1
-    run = _HANGUL_RUN_RE.match(text, position)
-    if not run or run.group()[0] in "만억":
+def _read_parts(text: str, parts: list[_Part]) -> _Amount | None:
+    """The amount that ``parts`` spell from the first of them, or None."""
+    if parts and not _WON_AFTER_RE.match(text, parts[-1].end):
+        parts = _without_the_words_after(text, parts)
+    if not parts:
         return None
-    chars = [
-        (index, char) for index, char in enumerate(run.group(), position) if not char.isspace()
-    ]
-    if len(chars) > _MAX_HANGUL_NUMERALS:
+    start, end = parts[0].start, parts[-1].end
+    if all(part.hangul for part in parts) and not _hangul_numerals_are_money(text, start, end):
         return None
-    reading = _read_hangul_from(text, chars, 0, run.end(), lower_places=True)
-    if reading is None:
+    return _read_body(text, start, end)
+
+
+def _without_the_words_after(text: str, parts: list[_Part]) -> list[_Part]:
+    """The parts of an amount that has no 원 after it, less what belongs to the words after it.
+
+    Hangul numerals after the last unit are a particle or begin the next word ("35만이요",
+    "삼십만이요", "5만 이상"), and Hangul numerals glued to more syllables are part of a word
+    ("5만 천천히", "오만하다"). A number after a space and before a count word is the count
+    ("35만 3개월").
+    """
+    parts = list(parts)
+    while parts and parts[-1].hangul:
+        last = parts[-1]
+        unit_end = max(text.rfind(unit, last.start, last.end) for unit in _UNIT_CHARS) + 1
+        if unit_end and not _continues_a_word(text, unit_end):
+            parts[-1] = _Part(last.start, unit_end, True)
+            break
+        parts.pop()
+    if (
+        len(parts) > 1
+        and not parts[-1].hangul
+        and text[parts[-1].start - 1].isspace()
+        and not _UNIT_RE.search(text, parts[-1].start, parts[-1].end)
+        and _is_month_or_count(text, parts[-1].end)
+    ):
+        parts.pop()
+    return parts
+
+
+def _continues_a_word(text: str, position: int) -> bool:
+    """Whether the Hangul numerals before ``position`` are syllables of a longer word: what
+    follows them is a syllable other than a particle or a hedge ("천천히", "만약", "이만큼")."""
+    rest = text[position : position + 4]
+    return bool(rest) and _is_hangul(rest[0]) and not rest.startswith(_PARTICLES_AFTER_AMOUNT)
+
+
+def _hangul_numerals_are_money(text: str, start: int, end: int) -> bool:
+    """Hangul numerals are ordinary syllables too ("이", "오", "천천히", "만약", "이만 할게요",
+    "공원"), so they count as money only with a unit in them and 원 after them, or with a numeral
+    before a 만 or 억 in them and nothing but a particle after ("삼십만이요"; not "오천", which
+    may be a place, nor "이만" or "일만", which are words)."""
+    compact = re.sub(r"\s", "", text[start:end])
+    if not _UNIT_RE.search(compact):
+        return False  # "구원", "사원", "공원", "영원": words, and no bill is 9원
+    if _WON_AFTER_RE.match(text, end):
+        return True
+    return (
+        bool(re.search("[만억]", compact[1:]))
+        and compact not in _ORDINARY_WORDS
+        and not text.startswith(_IDIOMS, start)
+    )
+
+
+def _read_body(text: str, start: int, end: int) -> _Amount | None:
+    """The amount ``text[start:end]`` says, read with what stands around it: a currency before
+    it, an English multiplier, 원 or a count of notes after it; or None where what stands
+    around it makes it something else (a count, a date, foreign money, a negative number)."""
+    body = text[start:end]
+    if len(body) > MAX_AMOUNT_DIGITS and sum(char.isdigit() for char in body) > MAX_AMOUNT_DIGITS:
         return None
-    won = _WON_AFTER_RE.match(text, run.end())
-    body = text[position : run.end() if won else reading.end]
-    return body, reading.value, reading.end, bool(won)
+    prefix = _WON_BEFORE_RE.search(text[max(0, start - 6) : start])
+    span_start = start - (len(prefix.group()) if prefix else 0)
+    if _is_negative(text, span_start) or _is_foreign(text, start, end):
+        return None
+    after = _money_after(text, body, end)
+    if after is None:
+        return None
+    end, multiplier, currency = after
+    currency = currency or bool(prefix)
+    if not currency and _is_something_else(text, start, end):
+        return None  # "3개월", "010-1234", "5G", "100GB": not money
+    value = _value(body, multiplier)
+    if value is None or (not currency and value < 100 and not _UNIT_RE.search(body)):
+        return None  # a fraction of 원 ("1.2345k"), or "2" or "15" alone
+    value, end = _counted(text, value, end)
+    return _Amount(value, span_start, end)
+
+
+def _is_foreign(text: str, start: int, end: int) -> bool:
+    """Foreign money: "$500", "USD 500", "500달러", "5만엔"."""
+    return bool(
+        _FOREIGN_BEFORE_RE.search(text[max(0, start - 6) : start])
+        or _FOREIGN_AFTER_RE.match(text, end)
+    )
+
+
+def _money_after(text: str, body: str, end: int) -> tuple[int, int, bool] | None:
+    """What follows the amount and makes it money: an English multiplier ("70k", "1.5 million")
+    and 원; where they end, the multiplier and whether either is there. None where they
+    contradict the amount ("7만k" says two different things)."""
+    multiplier, currency = 1, False
+    english = _MULTIPLIER_AFTER_RE.match(text, end)
+    if english:
+        if not _NUMBER_RE.fullmatch(body):
+            return None
+        multiplier = ENGLISH_MULTIPLIERS[(english.group("word") or english.group("long")).lower()]
+        end, currency = english.end(), True
+    won = _WON_AFTER_RE.match(text, end)
+    if won:
+        end, currency = won.end(), True
+    return end, multiplier, currency
+
+
+def _is_something_else(text: str, start: int, end: int) -> bool:
+    """A number without currency that a count word, a date or a phone number's signs, or a
+    letter makes something else ("3개월", "010-1234", "5G")."""
+    return (
+        _is_month_or_count(text, end)
+        or _looks_like_other_number(text, start, end)
+        or bool(re.match(r"[a-z]", text[end : end + 1], re.IGNORECASE))
+    )
+
+
+def _value(body: str, multiplier: int) -> int | None:
+    """The whole 원 the body says (times an English multiplier), or None."""
+    try:
+        value = (
+            Decimal(amount_from_body(body)) if multiplier == 1 else _to_decimal(body) * multiplier
+        )
+    except ParseError:
+        return None
+    return int(value) if value == value.to_integral_value() else None
+
+
+def _counted(text: str, value: int, end: int) -> tuple[int, int]:
+    """An amount in 원 followed by a count of notes or coins is what they make together, up to
+    the end of the count. Only real notes (장) and coins (개, 닢) are counted: "3만원짜리 두 개"
+    is two things of 3만원 each, and the amount said stays 3만원."""
+    counted = _COUNTED_AFTER_RE.match(text, end) if text[end - 1] == "원" else None
+    if counted is None:
+        return value, end
+    count_word = counted.group("count")
+    count = int(count_word) if count_word.isdigit() else NATIVE_COUNTS[count_word]
+    if counted.group("counter") == "장":
+        fits = value in _BANKNOTES and counted.group("medium") != "동전"
+    else:
+        fits = (
+            value in _COINS
+            and counted.group("medium") != "지폐"
+            and counted.group("kind") != "권"  # 권 is a note's word
+        )
+    if not fits or count == 0:
+        return value, end
+    return value * count, counted.end()
 
 
 def _is_negative(text: str, start: int) -> bool:
@@ -439,121 +679,6 @@ def _is_negative(text: str, start: int) -> bool:
         return False
     before = sign.group("before")
     return before is None or not (before.isdigit() or before in _UNIT_CHARS + "원kK")
-
-
-def _read_digit_amount(text: str, match: re.Match[str]) -> tuple[_Amount | None, int]:
-    """An amount built on digits, and how far the text it took goes (read or not)."""
-    start, end = match.span()
-    if end - start > _MAX_BODY_LENGTH:
-        return None, end
-    if re.match(r"\s?[0-9]", text[end : end + 2]):
-        return None, end  # followed by a digit run that is no number: "35만" + 30 digits
-    if " " in text[start:end] and _is_month_or_count(text, end):
-        # "35만 3개월": the last number is the count, the amount is what comes before it.
-        pieces = [piece.span() for piece in _DIGIT_PIECE_RE.finditer(text, start, end)]
-        if (
-            len(pieces) > 1
-            and pieces[-1][0] > pieces[-2][1]
-            and not _UNIT_RE.search(text, pieces[-1][0], end)
-        ):
-            end = pieces[-2][1]
-    body = text[start:end]
-    if sum(char.isdigit() for char in body) > MAX_AMOUNT_DIGITS:
-        return None, match.end()
-    taken_end = match.end()
-
-    prefix = _WON_BEFORE_RE.search(text[max(0, start - 6) : start])
-    if (
-        not prefix
-        and len(body) <= 2
-        and body.isdigit()
-        and not _CURRENCY_OR_MULTIPLIER_AFTER_RE.match(text, end)
-    ):
-        return None, taken_end  # "2" or "15" alone is a count or a date (the common case)
-    span_start = start - (len(prefix.group()) if prefix else 0)
-    if _is_negative(text, span_start) or _FOREIGN_BEFORE_RE.search(text[max(0, start - 6) : start]):
-        return None, taken_end
-    if _FOREIGN_AFTER_RE.match(text, end):
-        return None, taken_end
-
-    multiplier = 1
-    currency = bool(prefix)
-    has_unit = any(unit in body for unit in _UNIT_CHARS)
-    english = _MULTIPLIER_AFTER_RE.match(text, end)
-    if english:
-        if has_unit:
-            return None, english.end()  # "7만k" says two different things
-        multiplier = ENGLISH_MULTIPLIERS[(english.group("word") or english.group("long")).lower()]
-        end = taken_end = english.end()
-        currency = True
-    won = _WON_AFTER_RE.match(text, end)
-    if won:
-        end = taken_end = won.end()
-        currency = True
-    elif not english and body[-1] in "만억":
-        lower = _lower_places_after(text, end)
-        if lower:
-            lower_body, lower_value, lower_end, lower_won = lower
-            if lower_value >= BIG_UNITS[body[-1]]:
-                return None, lower_end  # "35만오만원" is no amount
-            body, end, taken_end = body + lower_body, lower_end, lower_end
-            currency = currency or lower_won
-
-    if not currency and (
-        _is_month_or_count(text, end)
-        or _looks_like_other_number(text, start, end)
-        or re.match(r"[a-z]", text[end : end + 1], re.IGNORECASE)
-    ):
-        return None, taken_end  # "3개월", "010-1234", "5G", "100GB": not money
-    try:
-        value = (
-            Decimal(amount_from_body(body)) if multiplier == 1 else _to_decimal(body) * multiplier
-        )
-    except ParseError:
-        return None, taken_end
-    if value != value.to_integral_value():
-        return None, taken_end  # "1.2345k"
-    if not currency and value < 100 and not has_unit:
-        return None, taken_end  # "2" or "15" alone is a count or a date, not money
-    return _Amount(int(value), span_start, end), taken_end
-
-
-def _find_amounts_in(text: str) -> list[_Amount]:
-    found: list[_Amount] = []
-    position = 0
-    digit_amount_end = -1  # where the last digit amount's body ended
-    while True:
-        match = AMOUNT_RE.search(text, position)
-        if not match:
-            return found
-        if match.group("digits") is not None:
-            amount, position = _read_digit_amount(text, match)
-            digit_amount_end = match.end()
-        else:
-            position = match.end()
-            amount = (
-                None
-                if _follows_a_number(text, match, digit_amount_end)
-                else _read_hangul_amount(text, match)
-            )
-            if amount is not None and _is_negative(text, amount.start):
-                amount = None  # "마이너스 삼십오만원"
-        if amount is not None:
-            found.append(amount)
-
-
-def _follows_a_number(text: str, match: re.Match[str], digit_amount_end: int) -> bool:
-    """Hangul numerals that belong to the digits before them: a particle after a digit amount
-    ("35만이요"), or the unit of a digit run that is no amount ("1"*30 + "만원")."""
-    start = match.start()
-    if start == digit_amount_end or (start and text[start - 1].isdigit()):
-        return True
-    return (
-        start > 1
-        and text[start - 1] == " "
-        and text[start - 2].isdigit()
-        and match.group()[0] in _UNIT_CHARS
-    )
 
 
 def find_amounts(text: str) -> list[Found]:
@@ -647,22 +772,6 @@ def _is_range(text: str, amount: _Amount) -> bool:
 
 # --- Months ------------------------------------------------------------------------------------
 
-NATIVE_COUNTS = {
-    "열두": 12,
-    "열한": 11,
-    "열": 10,
-    "아홉": 9,
-    "여덟": 8,
-    "일곱": 7,
-    "여섯": 6,
-    "다섯": 5,
-    "넉": 4,
-    "네": 4,
-    "석": 3,
-    "세": 3,
-    "두": 2,
-    "한": 1,
-}
 SINO_MONTH_COUNTS = {
     "십이": 12,
     "십일": 11,
@@ -693,7 +802,6 @@ ENGLISH_COUNTS = {
     "a": 1,
 }
 
-_NATIVE_ALT = "|".join(sorted(NATIVE_COUNTS, key=len, reverse=True))
 _SINO_ALT = "|".join(sorted(SINO_MONTH_COUNTS, key=len, reverse=True))
 _ENGLISH_ALT = "|".join(sorted(ENGLISH_COUNTS, key=len, reverse=True))
 # Month counts have at most three digits, year counts two ("2024년" is a date, not a count).

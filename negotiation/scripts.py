@@ -7,7 +7,7 @@ fills them with their own figures, written the way a Korean speaker says them.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -249,52 +249,75 @@ def _condition_holds(
     """Whether a wording.yml ``when`` holds; a list holds when every part does."""
     if condition is None:
         return True
-    if isinstance(condition, str) and condition.startswith("not:"):
-        return not _condition_holds(condition[len("not:") :], situation, plan, case, option)
     if isinstance(condition, list):
         return all(_condition_holds(part, situation, plan, case, option) for part in condition)
-    if condition in ("one_payment", "several_payments"):
-        # A one-month "plan" is one payment next month, never "1개월 동안 나눠".
-        return option is not None and (option.months == 1) == (condition == "one_payment")
-    if condition.startswith("case:"):
-        wanted = condition[len("case:") :]
-        return case is not None and case in CASE_GROUPS.get(wanted, {wanted})
-    if condition == "suspended":
-        return situation.service_suspended is True
-    if condition == "not_suspended":
-        return situation.service_suspended is False
-    if condition == "not_suspended_or_unknown":
-        return situation.service_suspended is not True
-    if condition == "keep_or_suspended":
-        return situation.service_suspended is True or "keep_service" in situation.goals
-    if condition == "welfare":
-        return situation.welfare_status not in (None, "none")
-    if condition == "discount_sought":
-        return "fee_adjustment" in situation.goals or situation.welfare_status not in (None, "none")
-    if condition == "bill_issue":
-        return situation.bill_checked == "found_issue"
-    if condition in ("for_family", "for_self"):
-        return situation.for_family == (condition == "for_family")
-    if condition.startswith("fact:"):
-        # A line about a fact is for whom the fact concerns, by facts.yml's own conditions.
-        return concerns(condition[len("fact:") :], person_of(situation))
-    if condition in ("internet_only", "mobile_or_unknown"):
-        return situation.internet_only == (condition == "internet_only")
-    if condition.startswith("carrier:"):
-        return situation.carrier == condition[len("carrier:") :]
-    if condition == "option:chosen_step_up":
-        return option is not None and option.kind == "step_up"
-    if condition in ("lump_sum_partial", "lump_sum_covers"):
-        # A lump sum above the arrears is never told to the agent: only what is owed.
-        covers = (situation.lump_sum or 0) >= (situation.arrears_amount or 0) > 0
-        return covers == (condition == "lump_sum_covers")
-    if condition == "lump_sum":
-        return bool(situation.lump_sum)
-    if condition.startswith("goal:"):
-        return condition[len("goal:") :] in situation.goals
-    if condition.startswith("option:"):
-        return plan is not None and plan.option(condition[len("option:") :]) is not None
+    if condition.startswith("not:"):
+        return not _condition_holds(condition[len("not:") :], situation, plan, case, option)
+    context = _Context(situation, plan, case, option)
+    if condition in _CONDITIONS:
+        return _CONDITIONS[condition](context)
+    kind, colon, name = condition.partition(":")
+    if colon and kind in _NAMED_CONDITIONS:
+        return _NAMED_CONDITIONS[kind](name, context)
     raise ValueError(f"unknown condition in wording.yml: {condition}")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a wording.yml condition is about: the person, their plan, the proposal's case and
+    the option they chose."""
+
+    situation: Situation
+    plan: InstallmentPlan | None
+    case: str | None
+    option: PlanOption | None
+
+    @property
+    def has_welfare(self) -> bool:
+        return self.situation.welfare_status not in (None, "none")
+
+    @property
+    def lump_sum_covers(self) -> bool:
+        # A lump sum above the arrears is never told to the agent: only what is owed.
+        return (self.situation.lump_sum or 0) >= (self.situation.arrears_amount or 0) > 0
+
+    @property
+    def months_chosen(self) -> int | None:
+        return self.option.months if self.option is not None else None
+
+
+_CONDITIONS: dict[str, Callable[[_Context], bool]] = {
+    "suspended": lambda told: told.situation.service_suspended is True,
+    "not_suspended": lambda told: told.situation.service_suspended is False,
+    "not_suspended_or_unknown": lambda told: told.situation.service_suspended is not True,
+    "keep_or_suspended": lambda told: (
+        told.situation.service_suspended is True or "keep_service" in told.situation.goals
+    ),
+    "welfare": lambda told: told.has_welfare,
+    "discount_sought": lambda told: "fee_adjustment" in told.situation.goals or told.has_welfare,
+    "bill_issue": lambda told: told.situation.bill_checked == "found_issue",
+    "for_family": lambda told: told.situation.for_family,
+    "for_self": lambda told: not told.situation.for_family,
+    "internet_only": lambda told: told.situation.internet_only,
+    "mobile_or_unknown": lambda told: not told.situation.internet_only,
+    "lump_sum_covers": lambda told: told.lump_sum_covers,
+    "lump_sum_partial": lambda told: not told.lump_sum_covers,
+    "lump_sum": lambda told: bool(told.situation.lump_sum),
+    # A one-month "plan" is one payment next month, never "1개월 동안 나눠".
+    "one_payment": lambda told: told.months_chosen == 1,
+    "several_payments": lambda told: told.months_chosen not in (None, 1),
+    "option:chosen_step_up": lambda told: told.option is not None and told.option.kind == "step_up",
+}
+
+# Conditions that name something ("case:feasible", "goal:keep_service").
+_NAMED_CONDITIONS: dict[str, Callable[[str, _Context], bool]] = {
+    "case": lambda name, told: told.case is not None and told.case in CASE_GROUPS.get(name, {name}),
+    # A line about a fact is for whom the fact concerns, by facts.yml's own conditions.
+    "fact": lambda name, told: concerns(name, person_of(told.situation)),
+    "carrier": lambda name, told: told.situation.carrier == name,
+    "goal": lambda name, told: name in told.situation.goals,
+    "option": lambda name, told: told.plan is not None and told.plan.option(name) is not None,
+}
 
 
 def _fill(template: str, figures: dict[str, str]) -> str | None:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from negotiation.money import find_amounts  # noqa: E402
-from negotiation.understanding.normalise import normalise  # noqa: E402
+from negotiation.text import normalise  # noqa: E402
 from negotiation.understanding.second_opinion import OTHER  # noqa: E402
 
 OUT = ROOT / "negotiation" / "data" / "role_examples.yml"

@@ -16,10 +16,10 @@ The reader is a small pipeline, one module a step (README, "How figures are read
 - ``message.read_message``: all of it for one message, as a ``Reading``.
 """
 
+from negotiation.text import normalise
 from negotiation.understanding.answers import find_goals, find_suspension, find_welfare
 from negotiation.understanding.carriers import find_carrier
 from negotiation.understanding.message import read_message
-from negotiation.understanding.normalise import normalise
 from negotiation.understanding.options import find_option, find_option_position
 from negotiation.understanding.reading import (
     AMOUNT_SLOTS,

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from negotiation.choices import UNKNOWN, read_choice
-from negotiation.understanding.normalise import normalise
+from negotiation.text import normalise
 from negotiation.understanding.options import find_option
 from negotiation.understanding.reading import Reading
 from negotiation.understanding.talk import final_answer, says_not_known

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from negotiation.understanding.normalise import normalise
+from negotiation.text import normalise
 
 CARRIER_SYNONYMS: list[tuple[str, str]] = [
     # MVNO brands first: several contain a big carrier's name ("KT엠모바일", "SK세븐모바일").

@@ -8,6 +8,7 @@ from typing import Any
 
 from negotiation.clauses import split_clauses
 from negotiation.money import find_amounts, find_months
+from negotiation.text import normalise
 from negotiation.understanding.amounts import (
     BARE_KOREAN_AMOUNT,
     BILL_ITEM,
@@ -24,7 +25,6 @@ from negotiation.understanding.months import (
     read_months,
     recovery_spans,
 )
-from negotiation.understanding.normalise import normalise
 from negotiation.understanding.reading import AMOUNT_SLOTS, Reading, store
 
 

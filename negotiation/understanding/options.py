@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from negotiation.understanding.normalise import normalise
+from negotiation.text import normalise
 
 # Words for a kind of plan. Ordinals ("1번", "두 번째") are places in the list shown, not kinds:
 # see OPTION_POSITIONS.

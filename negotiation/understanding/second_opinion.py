@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from negotiation.choices import LogisticRegression
 from negotiation.clauses import clause_at, morphemes, split_clauses
 from negotiation.data import DATA_DIR, load
+from negotiation.learning import LogisticRegression
 from negotiation.money import find_amounts
 from negotiation.understanding.lexicon import words
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from negotiation.understanding.normalise import normalise
+from negotiation.text import normalise
 
 # "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
 NOT_KNOWN = re.compile(
