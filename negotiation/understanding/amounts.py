@@ -42,7 +42,7 @@ RECOVERY_MARKERS = re.compile(
 )
 
 
-# "25일 월급 받으면", "매달 10일에 알바비 들어오면": payday, which comes every month, not a change
+# "20일에 급여 받으면", "매달 10일에 알바비 들어오면": payday, which comes every month, not a change
 # of finances.
 PAYDAY = re.compile(
     r"(매달\s?|매월\s?)?\d{1,2}\s?일\s?(에|마다|날)?\s?(월급|급여|알바비|월급날|연금|수당|돈)\S{0,2}\s?"
@@ -50,7 +50,7 @@ PAYDAY = re.compile(
 )
 
 
-# "일시불 없음", "한 번에 낼 돈은 없어요": no lump sum, said before the question.
+# "일시불 없음", "한 번에 낼 금액은 없습니다": no lump sum, said before the question.
 NO_LUMP_SUM_TOLD = re.compile(
     r"(일시불|목돈|선납|한\s?번에\s?(낼|먼저\s?낼)\s?(수\s?있는\s?)?(돈|거|금액))\s?(은|는|도|이|가)?\s?"
     r"(없|0원|영원|못\s?(내|해))"
@@ -63,7 +63,7 @@ ZERO_ALONE = re.compile(
 )
 
 
-# "지금은 없어", "이번주엔 여유 1도 없음", "nothing rn": no lump sum, said within a sentence.
+# "지금은 없어", "이번 달은 여윳돈 1도 없어", "nothing rn": no lump sum, said within a sentence.
 NONE_IN_SENTENCE = re.compile(
     r"불가능|어렵습니다|어려워요|없는\s?(거|것)\s?같|"
     r"(업|읎|업ㅅ)(서|어|써|음)|없써|"
@@ -75,12 +75,12 @@ NONE_IN_SENTENCE = re.compile(
 
 NONE_ANSWERS = re.compile(
     r"^(없어|없음|없습니다|없네|없고|없다|0원|영원|없|x|X|ㄴㄴ|노노|아니|안 돼|안돼|없어요)"
-    # "돈 없음", "당장 낼 돈은 없어요", "여유가 하나도 없어요", "한 푼도 못 내요"
+    # "돈 없음", "당장 낼 돈은 없어요", "여유가 전혀 없네요", "한 푼도 못 드려요"
     r"|(돈|여유|목돈)\s*(이|은|는|도|가)?\s*(하나도|전혀|진짜|정말)?\s*없|한 ?푼도"
 )
 
 
-# A budget that is the monthly bill and nothing more: "요금 내면 끝이에요", "요금만 겨우 내요",
+# A budget that is the monthly bill and nothing more: "요금 내면 끝이에요", "요금만 간신히 내요",
 # "요금밖에 못 내요", "요금 말고는 여유가 없어요", "요금 내는 게 전부예요".
 ONLY_THE_BILL = re.compile(
     r"요금\s?(만|밖에|까지만|정도만|만큼만)|"
@@ -225,12 +225,12 @@ def _stands(walk: _Walk, place: _Place) -> bool:
     negated = re.match(
         r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
     )
-    # "6만원대요?", "십만원 안쪽으로 나오는데 구만원쯤": a bound, then the figure.
+    # "6만원대요?", "칠만원 안쪽으로 나오는데 육만원쯤": a bound, then the figure.
     a_range = re.match(
         r"\s?대(요|야|인|이고|쯤|\?|\s|$)|\s?(안쪽|이내|미만|이하|밑으로|아래로|선에서)",
         text[found.end : found.end + 6],
     )
-    # Told unasked, "팔십만원 넘게 연체됐습니다" is a lower bound, left for the question (which
+    # Told unasked, "칠십만원 넘게 연체됐어요" is a lower bound, left for the question (which
     # asks for the amount itself); said in answer to a question, it is their best figure.
     if LOWER_BOUND.match(text[found.end : found.end + 12]) and (
         walk.requested_slot not in AMOUNT_SLOTS
@@ -244,7 +244,7 @@ def _stands(walk: _Walk, place: _Place) -> bool:
     if OTHER_MONEY_BEFORE.search(text[max(place.span_start, found.start - 16) : found.start]):
         walk.previous_role = None
         return False  # another debt's, income's or rent's amount: not the phone's figure
-    # "3만원.. 아니 그냥 없는 걸로 할게요": taken back, then none.
+    # "2만원.. 아니 그냥 없는 걸로 해주세요": taken back, then none.
     taken_back = negated and re.search(r"없", text[found.end :])
     last = index + 1 >= len(walk.amounts)
     if (negated and (index > 0 or not last or taken_back)) or (a_range and not last):
@@ -273,7 +273,7 @@ def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
     )
     if shares_clause:
         # With another amount after it in the clause, the words just before an amount name it
-        # ("총 24만원 KT 월요금 6만": 월요금 names the 6만, not the 24만).
+        # ("총 26만원 KT 월요금 5만": 월요금 names the 5만, not the 26만).
         before = text[place.span_start : found.start]
         role, plain = role_of(before, asked)
         if (
@@ -281,7 +281,7 @@ def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
             and asked not in ("monthly_budget", "recovery_budget")
             and re.search(rf"(^|\s){MONTHLY}\s?$", before)
         ):
-            role, plain = "monthly_bill", True  # "월 5만에 밀린거 25만": 월 names the bill
+            role, plain = "monthly_bill", True  # "월 6만에 밀린거 30만": 월 names the bill
     if (
         role == "monthly_budget"
         and "monthly_budget" in walk.reading.values
@@ -289,7 +289,7 @@ def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
     ):
         role = "lump_sum"  # a second amount "now" after the budget is the lump sum
     if role is None and place.clause is not None:
-        # "밀린 금액이 틀렸어요. 54만원이에요": the figure is named in the clause before.
+        # "밀린 금액이 잘못됐어요. 47만원이에요": the figure is named in the clause before.
         role, plain = role_named_before(text, walk.clauses, place.clause, walk.amounts, asked)
     return role, plain
 
@@ -349,7 +349,7 @@ def _settled_role(
         if repeated is not None:
             role = repeated  # the same figure told again: nothing new, nothing to ask
         elif found.value in amounts_read(reading):
-            return SAID_AGAIN, plain, False  # "14만원이요. 14만원이 맞아요"
+            return SAID_AGAIN, plain, False  # "9만원이요, 9만원 맞아요"
     if role == "bill_noun":
         role = role_for_bill_noun(found, asked, walk.known, walk.after_plan, reading, text)
     elif role is None:
@@ -390,7 +390,7 @@ def _read_nothing(text: str, requested_slot: str | None, reading: Reading) -> No
         trained = trained_choice("none_amount", text)
         if trained is True or (
             trained is None
-            # "글쎄요 없다고 보는 게 맞을 것 같아요": unsure, yet it says none.
+            # "글쎄요 없다고 봐야 할 것 같네요": unsure, yet it says none.
             and (not says_not_known(text) or re.search(r"없다고|없을\s?(것|거)|없는\s?게", text))
             and not re.search(r"^아니\s?(잠깐|잠시|근데)|없진|없는\s?건\s?아니|영원히", text)
             and (NONE_ANSWERS.search(text) or NONE_IN_SENTENCE.search(text))

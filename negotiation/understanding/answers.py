@@ -104,7 +104,7 @@ GOAL_CUES: dict[str, Sequence[str]] = {
         "해제",
         "정지 막",
         "정지되지",
-        # "정지만 풀어주세요", "정지 좀 풀어 주세요", "안 끊기게 해주세요"
+        # "정지만 풀어주세요", "정지 좀 풀어 주세요", "안 끊기게만 해 주세요"
         "정지만 풀",
         "정지 좀 풀",
         "정지를 풀",
@@ -227,7 +227,7 @@ SUSPENDED_NO = re.compile(
     r"안\s?끊[겼겻긴김겨]|"
     r"정지\s?(는|가|된 건|된건)?\s?(아직|안\s?(됐|되었|돼|됬|됨|당했))|"
     r"아직\s?(정지\s?)?(안\s?(됐|되었|돼|됬|됨)|쓸|사용|써|괜찮|멀쩡|터져|돼요|잘 ?돼)|정지\s?전|"
-    # "안 끊겼어요", "안끊김", "아직 안 막혔어요", "정지는 아니에요"
+    # "안 끊겼어요", "안끊김", "아직 안 막혔어요", "정지는 아니고요"
     r"잘\s?터져|안\s?끊(겼|김|어졌|어짐|겨\s?있)|안\s?막혔|안\s?막힘|정지\s?(는|가)?\s?아니|정지\s?아님|"
     r"정지\s?예정|정지\s?될까|곧 정지"
 )
@@ -242,7 +242,7 @@ SUSPENDED_YES = re.compile(
 )
 
 
-# Cues with particles between the words: "요금도 좀 줄이고", "요금제를 싸게", "다시 되게".
+# Cues with particles between the words: "요금은 좀 내리고", "요금제를 싸게", "다시 되게".
 GOAL_PATTERNS: dict[str, re.Pattern[str]] = {
     "fee_adjustment": re.compile(
         r"(요금|통신비|요금제|폰비|기본료)\s?(도|을|를|이|은|는|가)?\s?(좀\s?|쫌\s?|조금\s?|쪼매\s?)?"
@@ -254,7 +254,7 @@ GOAL_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(끊|끈)기지\s?(만|않|말|안)|안\s?(끊|끈)기|"
         r"(전화|폰|핸드폰|휴대폰|인터넷|번호|회선)\s?(만|은|는|이|가)?\s?(계속|그대로)\s?"
         r"(되면|돼야|되게|됐으면|쓸\s?수|쓰게|쓰면)|"
-        # "폰은 꼭 써야 돼요, 어린이집 연락 때문에"
+        # "폰은 꼭 있어야 해요, 병원 연락 때문에"
         r"(전화|폰|핸드폰|휴대폰|인터넷|번호|회선)\s?(만|은|는|이|가)?\s?(꼭|계속|반드시)\s?"
         r"(써야|있어야|필요|살아\s?있어야|돼야)"
     ),
@@ -301,7 +301,7 @@ def read_choices(
     negation and "don't know") speaks first; the keyword tables fill in where it is unsure, and
     read what a person volunteers outside the question.
     """
-    if not after_plan:  # after the plan, "나눠서 내는 걸로" picks an option, not a goal
+    if not after_plan:  # after the plan, "나눠 내는 쪽으로" picks an option, not a goal
         _read_goals(text, requested_slot, reading)
     _read_welfare(text, requested_slot, intent, reading)
     _read_suspension(text, requested_slot, intent, reading)
@@ -363,7 +363,7 @@ def _read_welfare(
         and says_not_known(text)
         and WELFARE_NOTHING_RECEIVED.search(text)
     ):
-        # "그게 뭔지 잘... 아무것도 안 받아요": unsure what it is, and receives none of it.
+        # "그게 뭔지 모르겠는데.. 받는 거 없어요": unsure what it is, and receives none of it.
         reading.values["welfare_status"] = "none"
         return
     trained = UNKNOWN if says_not_known(text) else trained_choice("welfare_status", text)
@@ -374,7 +374,7 @@ def _read_welfare(
     if requested_slot == "welfare_status" and (
         re.fullmatch(r"\s*[xX×]\s*", text) or (not keyword and final_answer(text) is False)
     ):
-        # "x": none of these; "그게 뭐에요? 없는거같아요": a question, then none.
+        # "x": none of these; "그게 뭔데요? 없는 것 같네요": a question, then none.
         reading.values["welfare_status"] = "none"
     elif requested_slot == "welfare_status" and trained is not None:
         reading.values["welfare_status"] = trained
@@ -394,7 +394,7 @@ def _read_suspension(
     text: str, requested_slot: str | None, intent: str | None, reading: Reading
 ) -> None:
     if requested_slot == "service_suspended":
-        # "정지요? 전화 되는 거 보니 아닌 것 같아요", "몰라요 아마 아니요": the answer at the end.
+        # "정지요? 전화 되는 걸 보면 아닌 것 같네요", "몰라요 아마 아니요": the answer at the end.
         final = final_answer(text)
         if final is not None and ("?" in text or says_not_known(text)):
             reading.values["service_suspended"] = final
@@ -407,7 +407,7 @@ def _read_suspension(
             reading.values["service_suspended"] = bool(trained)
             return
     if re.search(r"(정지|끊)[가-힣]{0,4}(는지|나|ㄴ지)\s?(모르|몰)", text):
-        return  # "정지됐는지 모르겠어요": unknown
+        return  # "끊겼는지 모르겠네요": unknown
     suspended = find_suspension(text)
     if (
         suspended is None
@@ -435,7 +435,7 @@ def _read_recovery(
         reading.values["recovery_expected"] = True
         return
     if RECOVERY_NO.search(text) or final_answer(text) is False:
-        # "당분간은 비슷할 것 같아요", "몰라요 아마 아니요", "나아질 게 있간디 아니여"
+        # "한동안은 그대로일 것 같아요", "몰라요 아마 아니요", "좋아질 게 있간디 아녀"
         reading.values["recovery_expected"] = False
         return
     if (
@@ -443,10 +443,10 @@ def _read_recovery(
         and re.search(r"언제|몇\s?달|시기|날짜", text)
         and not re.search(r"안\s?(나아|좋아)|없(어|음|을|습)", text)
     ):
-        reading.values["recovery_expected"] = True  # "나아질 텐데 언제일지는 몰라요"
+        reading.values["recovery_expected"] = True  # "좋아질 텐데 언제인지는 모르겠어요"
         return
     if says_not_known(text) and RECOVERY_NOT_COUNTED_ON.search(text):
-        # "언제 될지 몰라서.. 기대 안 해요", "몰라서 없다고 봐야죠": unsure, and says so as a no.
+        # "언제일지 몰라서 기대는 안 해요", "모르니 없다고 해야죠": unsure, and says so as a no.
         reading.values["recovery_expected"] = False
         return
     trained = UNKNOWN if says_not_known(text) else trained_choice("yes_no", text)
@@ -472,7 +472,7 @@ BILL_FINE = re.compile(
 
 
 # A charge the person does not recognise or did not agree to: the dispute route. Items they
-# know ("게임 소액결제가 좀 있더라", "데이터 초과", "부가서비스 해지했어요") are theirs to pay or to
+# know ("앱 소액결제가 좀 있네", "데이터 초과", "부가서비스 취소했어요") are theirs to pay or to
 # cancel, not to dispute: they read as checked.
 BILL_ISSUE = re.compile(
     r"이상한|이상해|이상했|이상하|이상\s?(있|보|나)|모르는\s?(거|게|것|항목|요금|결제|부가)|"
@@ -486,7 +486,7 @@ BILL_ISSUE = re.compile(
 )
 
 
-# "소액결제는 없었어요", "이상한 건 못 봤어요": looked, and nothing of that kind.
+# "소액결제는 없던데요", "이상한 건 못 봤어요": looked, and nothing of that kind.
 BILL_NOTHING_ODD = re.compile(
     r"(소액\s?결제|부가\s?서비스|이상한\s?(거|건|것|항목)|모르는\s?(거|건|것|항목))\s?"
     r"(는|은|도|이|가)?\s?(없|안\s?보|못\s?봤|안\s?나)"
@@ -551,7 +551,7 @@ RECOVERY_NO = re.compile(
     r"(나아질|좋아질|풀릴|나아지)[^.?!]{0,6}(없|뭐가|뭐\s)|"
     r"그대로|비슷|똑같|변함|달라질\s?(게|건|것)\s?없|나아질\s?(게|건|일)\s?(없|뭐)|"
     r"아닐\s?(듯|것|거)|없을\s?(듯|것|거)|막막|\bnope?\b|not\s?really|"
-    # "나아질 게 있나", "나아질 일이 있겄슈 읎슈": a question that means no
+    # "좋아질 일이 있겠어", "풀릴 일이 있겄슈 읎슈": a question that means no
     r"(나아질|좋아질|풀릴|달라질)\s?(게|거|일|리|것)\s?(이|가)?\s?(있나|있겠|있겄|있을까|있간|있어\?|있냐)|"
     r"(^|\s)(읎|없)(슈|어유|지유|제|다|어)?[.!~\s]*$"
 )

@@ -96,7 +96,7 @@ CARRIER_SYNONYMS: list[tuple[str, str]] = [
 ]
 
 
-# "알뜰" names the kind of line whatever big carrier's network it runs on ("유플러스 알뜰모바일",
+# "알뜰" names the kind of line whatever big carrier's network it runs on ("엘지유플 알뜰모바일",
 # "KT 알뜰폰"); "알뜰한 요금제" is a cheap plan, not a carrier.
 MVNO_WORD = re.compile(r"알뜰(?!\s?(한|하게|히|하다|해))")
 

@@ -24,7 +24,7 @@ EXPLICIT_CORRECTION = re.compile(
 
 
 # Before a total, after its parts: the lexicon's ``sum`` class (합치다, 보태다, 총, and 하다 said
-# right after an amount, as in "1만 해서 5만" — not inside 포함해서), and these constructions.
+# right after an amount, as in "2만 해서 7만" — not inside 포함해서), and these constructions.
 SUM_MARKER = re.compile(r"다\s?하면|있어서|있으니|니까\s?(한\s?달에|총|모두|전부|합)")
 
 
@@ -40,12 +40,12 @@ SELF_CORRECTION = re.compile(
     r"(^|[\s,.])아\s|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신|"
-    # A rough figure, then the exact one: "팔만 얼마 되는디.. 팔만 삼천원", "이십만원 조금 안
-    # 돼요 십구만 팔천원", "육만원 좀 넘지예 6만2천원".
+    # A rough figure, then the exact one: "칠만 얼마 되는디.. 칠만 사천원", "삼십만원 조금
+    # 안 돼요 이십구만 오천원", "오만원 좀 넘지예 5만3천원".
     r"(얼마|조금|쪼금|좀|살짝|약간|몇\s?천)\s?(넘|안\s?(돼|되|됨)|못\s?(돼|되|미쳐)|모자|덜|되는|돼|됨|남)|"
     r"되나|될\s?걸|될\s?거|\bexactly\b|\bprecisely\b|\bactually\b|to\s?be\s?exact|정확하게는|"
-    # Unsure, then looked it up or settled: "십오만원인가... 종이 보니께 십오만 삼천원",
-    # "20만원에서 22만원 사이? 고지서 보니 21만 6천원", "10~11만? 걍 10만으로 할게요".
+    # Unsure, then looked it up or settled: "십이만원인가... 종이 보니께 십이만 사천원",
+    # "20만원에서 22만원 사이? 고지서 보니 21만 6천원", "8~9만? 걍 8만으로 할게요".
     r"인가|인지|였나|이었나|일걸|보니|봤더니|확인하니|사이|걍|그냥|\.\.|…|(^|\s)음"
 )
 
@@ -54,7 +54,7 @@ RANGE_BETWEEN = re.compile(r"\s?(원)?\s?(에서|~|-|부터|or|또는|아니면|
 
 
 # Money that is not the bill's: another debt, income, rent. An amount these name directly
-# ("카드값도 80만원", "월급 190 받는데", "연금 33만원", "카드론이 매달 20만원씩") is not a figure of
+# ("카드값도 60만원", "월급 210 받는데", "연금 33만원", "카드론이 매달 15만원씩") is not a figure of
 # the plan, whatever else the sentence says.
 def _other_money_nouns() -> str:
     """The lexicon's ``other_money`` nouns as one alternation, spaces optional between syllables

@@ -60,7 +60,7 @@ def _lemmas(tokens: list[Morpheme]) -> list[tuple[str, int, int]]:
                 noun, start, _ = lemmas.pop()
                 lemmas.append((noun + token.form + "다", start, token.end))
             else:
-                # "1만 해서 5만", "12만 해서": a suffix standing for itself after an amount,
+                # "2만 해서 7만", "12만 해서": a suffix standing for itself after an amount,
                 # written "+하다" in the lexicon so that it is never taken for a verb's ending.
                 lemmas.append(("+" + token.form + "다", token.start, token.end))
         elif token.tag in _STEM_TAGS:

@@ -74,7 +74,7 @@ def read_message(
         and BILL_ITEM.search(lowered)
         and not re.search(r"요금\s?(은|이|는)|미납|밀린|밀렸", lowered)
     ):
-        # "부가서비스가 … 매달 8,800원씩 나가요": the price of an item on the bill, not a figure
+        # "부가서비스가 … 매달 6,600원씩 빠져요": the price of an item on the bill, not a figure
         # of the plan; the bill itself is asked next.
         for slot in AMOUNT_SLOTS:
             reading.values.pop(slot, None)

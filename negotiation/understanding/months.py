@@ -24,7 +24,7 @@ def next_month_mentions(text: str) -> list[Found]:
             continue  # the tail of 다다음 달, counted once
         after = text[match.end() :].lstrip()
         if re.match(r"(부터|에)?\s?(월\s?)?요금|(부터|에)?\s?.{0,6}(나와|청구)", after):
-            continue  # "다음달부터 월요금 5만원": the bill changes, finances do not
+            continue  # "다음 달부터 월요금 4만원": the bill changes, finances do not
         if any(
             after.startswith(cue) for cue in (*RECOVERY_CUES, "에", "쯤", "이면", "월급", "알바")
         ):
@@ -45,7 +45,7 @@ def recovery_spans(text: str, months: list[Found]) -> list[Found]:
 
 
 def per_month(text: str, found: Found) -> bool:
-    """ "한 달에 8만원" is a rate (per month), not a count of months."""
+    """ "한 달에 7만 원" is a rate (per month), not a count of months."""
     return found.value == 1 and bool(
         re.match(
             r"\s?(에|마다|당)(?!\s?걸)|\s?\d|\s?[일이삼사오육칠팔구십백천]+\s?(만|천|원)|"
@@ -72,16 +72,16 @@ def read_months(
     previous_month: Found | None = None
     for found in months:
         if re.search(r"(끊긴|정지된|정지\s?된|막힌|끊어진)\s?(지|게|거)\s?$", text[: found.start]):
-            continue  # "끊긴 지 한 달": how long the line has been suspended, not the arrears
+            continue  # "끊긴 지 두 달": how long the line has been suspended, not the arrears
         if re.search(
             r"(카드|대출|월세|집세|카드값|카드론|사채|보험)\s?(은|는|도|이|가)?\s?$",
             text[: found.start],
         ):
-            continue  # "카드는 두 달째고 폰은 세 달이요": another debt's months
+            continue  # "대출은 석 달째고 폰은 두 달이요": another debt's months
         hesitation = previous_month is not None and re.search(
-            # "반년 넘었어요 7개월이요": a rough count, then the exact one
+            # "반년 좀 넘었어요 8개월이요": a rough count, then the exact one
             r"인가|인지|아니|맞다|맞아|정확히|\.\.|넘었|넘어|넘게|좀\s?(넘|안)|조금\s?(넘|안)|"
-            # "두달치 밀리고 이번달 것도 못냈으니까 세달": the total, counted up
+            # "한달치 밀렸고 이번달도 못 냈으니까 두달": the total, counted up
             r"니까|그러니|합치면|합쳐서|다\s?해서|전부\s?해서",
             text[previous_month.end : found.start],
         )

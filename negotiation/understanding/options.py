@@ -1,5 +1,5 @@
-"""Which plan option a person picks, by position ("2번") or in their own words ("취업하면 더
-내는 걸로").
+"""Which plan option a person picks, by position ("2번") or in their own words ("취직되면 더
+내는 쪽으로").
 """
 
 from __future__ import annotations
@@ -90,14 +90,14 @@ def find_option_position(text: str) -> int | None:
     return _first_with_a_cue(text, OPTION_POSITIONS)
 
 
-# Options chosen in the person's own words, beyond the cue words: "일 시작하고 더 내는 걸로" (pay
-# more later: step-up), "낼 수 있는 만큼으로" (what I can pay), "오늘 바로 다 낼게요" (all today).
+# Options chosen in the person's own words, beyond the cue words: "일 구하고 더 내는 걸로" (pay
+# more later: step-up), "되는 만큼만 내는 걸로" (what I can pay), "오늘 싹 다 낼게요" (all today).
 STEP_UP_IN_WORDS = re.compile(
-    # "취업하면 더 내는 걸로", "월급 오르고 나서 더 내는", "대출 끝나고 더 내는 방식", "나중에 일
-    # 나가믄 많이 내는 걸로", "취업하고 나서 내는 걸로요": more, or only, after something changes.
+    # "취직되면 더 내는 쪽으로", "연봉 오르고 나서 더 내는", "할부 끝나고 더 갚는 방식", "나중에 일
+    # 댕기믄 많이 내는 걸로", "취직하고 나서 내는 쪽으로요": more, or only, after something changes.
     r"(나중|뒤|후에|후로|후부터|부터|면|믄|고\s|고서|나서|끝나|되면|시작하고)"
     r"[가-힣\s]{0,12}(더|많이|마이|늘려)\s?(많이\s?)?(내|갚|낼|넣|부)|"
-    # "처음엔 쪼매 내다가 …", "처음엔 조금씩 내고": little first
+    # "처음엔 쪼금만 내다가 …", "처음엔 조금씩 내고": little first
     r"처음\s?(엔|에는|에)\s?(쪼매|쪼끔|쪼금|조금|적게|쬐끔|좀)|"
     r"(나서|되면|하면|하믄|나가면|나가믄|끝나면|끝나고|시작하면|생기면|들어오면)\s?"
     r"[가-힣\s]{0,4}(내는|갚는|낼)\s?(걸로|거로|것으로|방식|방법|쪽|플랜)|"

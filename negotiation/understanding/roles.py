@@ -3,7 +3,7 @@
 An amount's role comes from the words of its clause (or of its part of the clause when the
 clause holds several amounts): first the word classes of ``data/lexicon.yml`` read as Kiwi
 lemmas (so every inflection of 청구되다 is one entry), then the cue patterns below for
-constructions of several words. A predicate decides over a noun: in "요금 28만원 밀렸어요" the
+constructions of several words. A predicate decides over a noun: in "요금 19만원 밀렸는데" the
 요금 is the unpaid bill. A plain name ("밀린", "매달 나오는", "한 번에") wins even over the
 question asked; a generic one ("돼요", "가능해요") and none at all leave the amount to the
 question asked. What the words cannot settle is asked (``Ambiguity``), never guessed.
@@ -23,7 +23,7 @@ from negotiation.understanding.reading import AMOUNT_SLOTS, Ambiguity, Reading
 
 # Which figure an amount is, from the clause it stands in (see ``role_of``). Each table is a
 # pattern over the clause's text (spaces optional: people drop them), strongest kind first.
-# A predicate decides over a noun: in "요금 28만원 밀렸어요" the 요금 is the unpaid bill.
+# A predicate decides over a noun: in "요금 19만원 밀렸는데" the 요금 is the unpaid bill.
 ARREARS_PREDICATE = re.compile(
     r"밀리|밀린|밀렸|밀려|밀림|밀린\s?돈|연체|미납|체납|"
     # "못 내요" is unpaid, unless it bounds what can be paid ("10만원밖에/넘게는 못 내요")
@@ -59,7 +59,7 @@ BUDGET_PLAIN = re.compile(
 )
 
 
-# "요금까지 한 달에 13만원", "요금 포함 15만원": the budget, which includes the bill.
+# "요금까지 한 달에 11만원", "요금 포함 9만 원": the budget, which includes the bill.
 BUDGET_INCLUSIVE = re.compile(
     r"요금\s?(까지|꺼정|까정|꺼지|포함|합쳐|합해|더해|이랑\s?합|하고\s?합)|"
     r"(?<!할부 )(?<!할부)(?<!할부금 )포함\s?해서|"  # "할부 포함해서 10만원": the bill
@@ -68,7 +68,7 @@ BUDGET_INCLUSIVE = re.compile(
 )
 
 
-# "요금은 요금대로 내고 5만원 더", "요금 말고 5만원": an amount beyond the bill. The phrase about
+# "요금은 요금대로 내고 5만원 더", "요금 말고 7만원": an amount beyond the bill. The phrase about
 # the bill often stands in a clause of its own before the amount, so it is looked for there too.
 ON_TOP_OF_BILL = re.compile(
     r"거기다|거기에다?|여기에\s?더|그거에\s?더|"
@@ -80,7 +80,7 @@ ON_TOP_OF_BILL = re.compile(
 EXTRA_PAYMENT = re.compile(
     r"^\s?(정도|쯤|가량)?\s?(은|는|도|까지는?|정도는?|씩은?)?\s?(씩\s?)?(더|추가로)\s?(는|도|까지)?\s?"
     r"(낼|내|드릴|갚|가능|돼|되|쓸|넣|줄|주|보탤|보태)|"
-    # "요금 말고 2만원 추가", "요금 빼고 4만원 추가로요"
+    # "요금 말고 3만원 추가", "요금 빼고 6만원 추가로요"
     r"^\s?(정도|쯤|가량)?\s?(씩\s?)?(추가|더\s?추가)\s?(로|요|로요|이요|해서|할게|할\s?수|가능|돼|됩)?"
     r"[.!~\s]*($|낼|내|가능|돼|되|드릴)|"
     r"^\s?(정도|쯤|가량)?\s?(씩\s?)?더\s?(요|이요)?[.!~]*\s*$|"
@@ -122,7 +122,7 @@ def taken_back_role(
     if role is None and requested_slot in AMOUNT_SLOTS:
         role = requested_slot
     if role is None and value is not None:
-        # "6만 아니고 8만 1천이네" after the plan: the figure told before as 6만 is the one
+        # "5만 아니고 7만 2천이네" after the plan: the figure told before as 5만 is the one
         # corrected, when exactly one figure had that value.
         same_value = [
             slot
@@ -175,7 +175,7 @@ def role_named_before(
 def beyond_the_bill(before: str, after: str, requested_slot: str | None) -> str | None:
     """The budget slot an amount said "on top of the bill" belongs to, if it is one."""
     right_before = re.search(
-        # "요금 외에 3만원이요": the amount straight after the words that set the bill aside
+        # "요금 외에 2만원이요": the amount straight after the words that set the bill aside
         r"요금\s?(은|는)?\s?(외에|외|말고|말구|빼고|과는?\s?별도로?|따로)\s?(도|로)?\s?$",
         before,
     )
@@ -200,12 +200,12 @@ def role_of(span: str, requested_slot: str | None) -> tuple[str | None, bool]:
     return role, plain
 
 
-# "밀린 거 전부, 45,000원이요" answering the lump-sum question: all of it, today.
+# "밀린 거 전부, 38,000원이요" answering the lump-sum question: all of it, today.
 ALL_OF_THE_ARREARS = re.compile(
     r"(밀린|미납)\s?(거|것|금액|돈|요금)?\s?(을|를|은)?\s?(전부|다|모두|전액|한꺼번에)"
 )
 # 돼요 / 됩니다 said of an amount: "that much is possible" only with a particle on the amount
-# ("10만원은 돼요"); told unasked without one, "17만원쯤 돼요" is "it comes to about".
+# ("10만원은 돼요"); told unasked without one, "23만원쯤 돼요" is "it comes to about".
 THAT_MUCH_IS_POSSIBLE = re.compile(r"(은|는|도)\s?(돼|되|됨|됩|될)")
 BECOMES = re.compile(r"돼|되요|됨|됩|될")
 # Words the lexicon has already classed as owing or billing are blanked before the patterns for

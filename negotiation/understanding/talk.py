@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from negotiation.text import normalise
 
-# "모르겠어요", "몰라", "기억이 안 나요", "확인을 안 해봤어요", "글쎄요"
+# "모르겠어요", "몰라", "기억이 안 나네요", "확인을 안 해 봤네요", "글쎄요"
 NOT_KNOWN = re.compile(
     r"모르|몰라|몰루|모름|몰겠|몰라요|기억\s?(이|이\s)?\s?안|확인\s?(을\s?)?안|글쎄|잘\s?몰|"
     r"\bidk\b|don'?t\s?know|dunno|not\s?sure|확실(하지|치)\s?않|가물"
@@ -24,10 +24,10 @@ SKIP = re.compile(
 
 
 # Intents that end or erase the conversation stand only with a word that says so: a classifier
-# that takes "일 시작하고 더 내는 걸로요" for "start over", or "요금 내면 끝이에요" for a goodbye,
+# that takes "일 구하고 나서 더 낼게요" for "start over", or "요금 내면 끝이에요" for a goodbye,
 # must not wipe the person's figures or take leave in the middle of a question.
 START_OVER_WORDS = re.compile(
-    # "처음부터", "처음으로" — not "처음엔 쪼매 내다가" (the step-up plan) or "처음 밀렸어요"
+    # "처음부터", "처음으로" — not "처음엔 쪼금만 내다가" (the step-up plan) or "처음 밀렸어요"
     r"처음\s?(부터|으로|상태|화면|단계)|첨부터|첨으로|다시\s?(시작|할래|할게|해\s?(요|줘|주)|하고\s?싶|갈게|처음)|"
     r"새로\s?(시작|할|하|해)|리셋|초기화|재시작|리스타트|restart|reset|start\s?over|"
     r"(다|전부|모두|입력한\s?거)\s?(지워|지우|날리|취소)"
@@ -37,7 +37,7 @@ START_OVER_WORDS = re.compile(
 GOODBYE_WORDS = re.compile(
     r"안녕|수고|그만|종료|끝낼|끝내|끝낼게|이만\s?(가|들어|줄|끝|할게|하겠|마치|나갈)|나갈게|갈게요|"
     r"가볼게|가 볼게|들어가|"
-    # "나중에 또 올게요", not "나중에 일 나가믄 많이 내는 걸로"
+    # "나중에 또 올게요", not "나중에 일 댕기믄 많이 내는 걸로"
     r"(나중에|다음에)\s?(또\s?|다시\s?)?(올게|올께|봬|뵐|뵙|연락|얘기|이야기|들를|찾아|할게요\s*$)|"
     r"끊을게|끊겠|고마워|고맙|감사|됐어요|됐습니다|충분|잘\s?있|bye|바이|빠이|ㅂㅂ|ㅃㅃ|"
     r"ㅂㅇ|see\s?you|thanks|thank\s?you"
@@ -59,7 +59,7 @@ NOT_A_COMMITMENT = re.compile(
 
 
 # What is committed to must be the proposal itself ("그렇게 해 볼게요") or doing what it asks
-# ("상담원에게 요청해 볼게요", "복지 할인부터 신청해 볼게요"), not another direction ("요금 낮추는
+# ("상담원에게 요청해 볼게요", "복지 할인부터 신청해 볼게요"), not another direction ("요금 줄이는
 # 쪽으로 할게요" picks something else).
 THE_PROPOSAL_ITSELF = re.compile(
     r"그렇게|그걸로|이걸로|이렇게|그대로|그거로|이거로|그거|이거|말씀하신|알려\s?주신|"
@@ -81,7 +81,7 @@ REFUSES = re.compile(r"안\s?(할|하|해)|않|싫|생각\s?(해|좀)|고민|글
 
 
 def commits_to_lowering_the_bill(text: str) -> bool:
-    """ "그럼 요금 낮추는 쪽으로 얘기해 볼게요": doing what a no-room proposal asks (which
+    """ "그럼 요금 내리는 쪽으로 말해 볼게요": doing what a no-room proposal asks (which
     ``commits_to_it`` leaves aside, since "쪽으로" elsewhere turns away from the proposal)."""
     lowered = normalise(text).strip()
     return (
@@ -147,15 +147,15 @@ SIDE_QUESTIONS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def side_question(text: str) -> str | None:
-    """The answer key for a question asked in passing ("신용불량자 되는 건 아니죠?"), if any."""
+    """The answer key for a question asked in passing ("신용불량 되는 거 아니에요?"), if any."""
     lowered = normalise(text)
     if not ASKS_SOMETHING.search(lowered):
         return None
     return next((key for key, pattern in SIDE_QUESTIONS if pattern.search(lowered)), None)
 
 
-# "아버지 명의 KT 휴대폰", "엄마 핸드폰이랑 인터넷", "동생 폰 요금을 제가 관리하는데요", "제가 대신
-# 해결하려고요": the line is a family member's, and the person speaks for them.
+# "어머니 명의 SKT 폰", "아빠 휴대폰이랑 TV", "누나 폰 요금을 제가 내고 있는데요", "제가 대신
+# 처리하려고요": the line is a family member's, and the person speaks for them.
 FAMILY_MEMBER = (
     r"(아버지|아버님|아빠|엄마|어머니|어머님|할머니|할아버지|할매|할배|남편|아내|와이프|"
     r"남동생|여동생|동생|아들|딸|손자|손녀|손주|누나|오빠|언니|부모님|시어머니|시아버지|장모님|장인어른)"
@@ -165,10 +165,10 @@ FAMILY_MEMBER = (
 SPEAKS_FOR_FAMILY = re.compile(
     rf"{FAMILY_MEMBER}\s?(의|이|가|께서|님|네)?\s?(명의|폰|핸드폰|휴대폰|휴대전화|전화|요금|인터넷|회선|"
     r"통신비|폰비)|(제가|내가)\s?(대신|대리로)|대신\s?(해결|상담|처리|알아보|연락|전화)|"
-    # "할아버지가 유플러스 요금이…": the family member's line, the carrier named between.
+    # "할머니가 케이티 요금이…": the family member's line, the carrier named between.
     rf"{FAMILY_MEMBER}\s?(이|가|께서|님이|님께서|네)\s?"
     r"([a-z+0-9]{1,6}|유플러스|엘지|케이티|에스케이|알뜰폰)\s?(폰|핸드폰|휴대폰|요금|인터넷|회선)|"
-    # "아버님이 … 밀렸다고 하셔서요", "엄마가 쓰시는 폰": the family member is the one who pays
+    # "어머님이 … 연체됐다고 하셔서요", "엄마가 쓰시는 폰": the family member is the one who pays
     # (said with the honorific of a subject other than the speaker). "남편이 실직해서 요금이
     # 밀렸어요" is the speaker's own bill.
     rf"{FAMILY_MEMBER}\s?(이|가|께서|님이|님께서)\s?[^.?!\n]{{0,40}}?"
@@ -206,7 +206,7 @@ def speaks_for_family(text: str) -> bool:
     return bool(SPEAKS_FOR_FAMILY.search(normalise(text)))
 
 
-# Hopelessness said along the way: "늙은이가 나아질 게 뭐 있나요", "막막해요", "답이 없어요".
+# Hopelessness said along the way: "늙은이가 좋아질 게 뭐 있나요", "막막해요", "답이 없어요".
 DISCOURAGED = re.compile(
     r"늙은이|이\s?나이에|막막|희망\s?(이|도)?\s?없|답이\s?없|죽겠|포기|살\s?맛|눈앞이\s?캄캄|"
     r"(나아질|좋아질|달라질)\s?(게|거|일|것)\s?(이|가)?\s?(뭐|있나|있노|있겠|있을까|있간|있냐|없)"
@@ -233,7 +233,7 @@ def wants_to_skip(text: str) -> bool:
     return bool(SKIP.search(text.lower()))
 
 
-# "몰라요 아마 아니요", "글쎄요.. 아니요", "나아질 게 있간디 아니여": a hedge, then the answer.
+# "몰라요 아마 아니요", "글쎄요... 아뇨", "좋아질 게 있간디 아녀": a hedge, then the answer.
 FINAL_NO = re.compile(
     r"(아니요|아뇨|아니|아니여|아녀|아닌\s?것\s?같\S*|아닐\s?거\S*|없는\s?(거|것)\s?같\S*|없어요|없음|no|"
     r"없습니다|없어|없다|없네요|없지요|없죠|없어유|없슈|읎어유|읎어요|없당께|없소|없심더|없데이|없구먼)"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from negotiation.data import load
+from negotiation.text import normalise
 from negotiation.understanding import read_message
 from negotiation.understanding.corrections import marks_a_sum
 from negotiation.understanding.lexicon import classes_in, lexicon, mask
-from negotiation.understanding.normalise import normalise
 
 CLASSES = load("lexicon")["classes"]
 

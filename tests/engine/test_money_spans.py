@@ -122,7 +122,7 @@ AFTER = [
 ]
 
 
-@settings(derandomize=True, max_examples=500, deadline=None)
+@settings(max_examples=5 * settings.default.max_examples, deadline=None)
 @given(written_amounts(), st.sampled_from(BEFORE), st.sampled_from(AFTER))
 @example((156_000, "십오만 6천원"), "", "")
 @example((156_000, "십오만6천"), "요금은 ", " 밀렸어요")

@@ -609,3 +609,68 @@ def test_probably_not_suspended_without_the_classifiers_help(text):
     # Read by the words alone, whatever intent the classifier gives it after a retraining.
     reading = read_message(text, requested_slot="service_suspended", intent="inform")
     assert reading.values == {"service_suspended": False}
+
+
+def test_every_engine_file_can_be_read_whole():
+    # Issue 19: a newcomer finds a part in minutes; no module grows into a heap again.
+    for path in ENGINE.rglob("*.py"):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 600, f"{path.relative_to(ENGINE.parent)}: {lines} lines"
+
+
+def _corpus_utterances():
+    import yaml
+
+    said = set()
+    for corpus in ENGINE.parent.joinpath("tests").glob("conversations*/*.yml"):
+        for item in yaml.safe_load(corpus.read_text(encoding="utf-8"))["conversations"]:
+            texts = [item.get("opener"), item.get("choose")]
+            for answers in (item.get("answers") or {}).values():
+                texts.extend(answers or [])
+            texts.extend(step.get("say") for step in item.get("after_plan") or [])
+            said.update(" ".join(str(text).split()) for text in texts if text is not None)
+    return {sentence for sentence in said if len(sentence) >= 8}
+
+
+def _quoted_examples(path):
+    """Yield (line, quote) for each double-quoted Korean example in a comment or docstring."""
+    import io
+    import re
+    import tokenize
+
+    source = path.read_text(encoding="utf-8")
+    passages = []  # (first line, text): runs of adjacent comment lines, then docstrings
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        line, text = token.start[0], token.string.lstrip("#")
+        if passages and passages[-1][2] == line - 1:
+            passages[-1] = (passages[-1][0], passages[-1][1] + " " + text, line)
+        else:
+            passages.append((line, text, line))
+    passages = [(line, text) for line, text, _ in passages]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring is not None:
+                passages.append((node.body[0].lineno, docstring))
+    for line, text in passages:
+        for quote in re.findall(r'"([^"]+)"', " ".join(text.split())):
+            # A quote with a gap ("…", "..") copies each of its pieces.
+            for piece in dict.fromkeys([quote, *re.split(r"…|\.{2,}", quote)]):
+                piece = piece.strip(" .,?!~")
+                if len(piece) >= 8 and re.search("[가-힣]", piece):
+                    yield line, piece
+
+
+def test_no_comment_in_the_reader_quotes_a_corpus():
+    # Examples live in corpus and lexicon files; a comment may illustrate a construction with
+    # a short made-up phrase, never with one copied from a written conversation.
+    said = _corpus_utterances()
+    copied = [
+        f"{path.name}:{line}: {quote!r}"
+        for path in sorted(ENGINE.joinpath("understanding").glob("*.py"))
+        for line, quote in _quoted_examples(path)
+        if any(quote in sentence for sentence in said)
+    ]
+    assert not copied, "comments quote the corpora:\n" + "\n".join(copied)
