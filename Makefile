@@ -11,7 +11,7 @@ RASA := $(VENV)/bin/rasa
 MODEL := models/coach.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help venv run shell test lint transcripts eval-nlu eval-conversations test-engine test-actions test-stories test-e2e validate train bench clean
+.PHONY: help venv run shell test lint transcripts eval-nlu eval-conversations eval-understanding test-engine test-actions test-stories test-e2e validate train bench clean
 
 help:
 	@echo "make run     set up, train when the data changed, start the coach (REST + socket.io)"
@@ -23,6 +23,7 @@ help:
 	@echo "make eval-nlu  measure the NLU pipelines and write docs/nlu-report.md"
 	@echo "make transcripts  talk a dozen situations to the coach, write docs/transcripts.md"
 	@echo "make eval-conversations  talk the independent corpus to the coach, write docs/understanding-report.md"
+	@echo "make eval-understanding  the reader and its second opinion, writer by writer (docs/understanding-roles.md)"
 
 # The virtual environment is rebuilt when requirements.txt changes.
 $(VENV)/.installed: requirements.txt pyproject.toml scripts/find-python.sh
@@ -83,6 +84,13 @@ test-e2e: $(MODEL) $(WEB_DEPS)
 	@scripts/ensure-browser.sh
 	$(PY) -m pytest tests/e2e -q
 
+# Every Hypothesis test (property and fuzz tests) with fresh random inputs and five times the
+# examples (FUZZ_EXAMPLES=1000: ten times); `make test` replays the same derandomized ones.
+.PHONY: fuzz
+fuzz: $(MODEL)
+	$(PY) -m pytest -q --hypothesis-profile=fuzz \
+	  $$(grep -rlE --include='test_*.py' '^(from|import) hypothesis' tests | sort)
+
 test: lint validate test-engine test-actions test-stories test-e2e
 	@echo "make test: all suites passed"
 
@@ -93,6 +101,11 @@ eval-nlu: $(VENV)/.installed $(SPACY_KO)
 # servers; writes docs/understanding-report.md. CORPUS=dir measures another corpus.
 eval-conversations: $(MODEL)
 	$(PY) scripts/eval_conversations.py $(if $(CORPUS),--corpus $(CORPUS) --out $(or $(OUT),docs/understanding-report-heldout.md))
+
+# The reader and its learned second opinion, writer by writer (each left out of the training in
+# turn); writes docs/understanding-roles.md. After a corpus is added: scripts/build_role_examples.py.
+eval-understanding: $(VENV)/.installed $(SPACY_KO)
+	$(PY) scripts/eval_understanding.py
 
 transcripts: $(MODEL)
 	$(PY) scripts/transcripts.py

@@ -383,7 +383,7 @@ messages = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples, deadline=None)
 @given(messages)
 def test_any_messages_make_valid_responses_that_lose_no_text(turn_messages):
     responses = parts(turn_messages)

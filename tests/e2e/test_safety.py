@@ -210,7 +210,12 @@ def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
         first, second = socketio.AsyncClient(), socketio.AsyncClient()
         confirmations = {"first": [], "second": []}
         errors = []
+        refused = asyncio.Event()
         got = {"first": asyncio.Event(), "second": asyncio.Event()}
+
+        def on_error(data):
+            errors.append(data)
+            refused.set()
 
         for name, client in (("first", first), ("second", second)):
 
@@ -219,7 +224,7 @@ def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
                 got[name].set()
 
             client.on("session_confirm", on_confirm)
-            client.on("error", lambda data: errors.append(data))
+            client.on("error", on_error)
             await client.connect(
                 servers["url"], socketio_path="/socket.io", transports=["websocket"]
             )
@@ -231,7 +236,7 @@ def test_a_socket_cannot_pick_or_take_over_a_conversation(servers):
         await second.emit("session_request", {"session_id": "someone-else"})
         await asyncio.wait_for(got["second"].wait(), 20)
         await second.emit("user_uttered", {"message": "35만원이요", "session_id": issued})
-        await asyncio.sleep(2)
+        await asyncio.wait_for(refused.wait(), 20)  # refused before anything reaches Rasa
         # A forged id (right shape, wrong signature) is not confirmed either.
         got["second"].clear()
         forged = issued.split(".")[0] + "." + "0" * 32

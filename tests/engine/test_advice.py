@@ -261,7 +261,7 @@ def _persons_own_figures(person: Situation) -> set[int]:
     return {value for value in own if value is not None}
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=4 * settings.default.max_examples, deadline=None)
 @given(figures)
 def test_no_line_ever_asks_for_more_than_the_person_can_pay(drawn):
     person = _situation(drawn)
@@ -301,7 +301,7 @@ def test_no_line_ever_asks_for_more_than_the_person_can_pay(drawn):
             assert not re.search(r"(?<![\d,])0원씩", line), line
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples, deadline=None)
 @given(figures)
 def test_no_saving_exceeds_the_bill_and_every_saving_is_at_most(drawn):
     person = _situation(drawn)
@@ -318,7 +318,7 @@ def test_no_saving_exceeds_the_bill_and_every_saving_is_at_most(drawn):
     assert saving is None or saving <= person.monthly_bill
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples, deadline=None)
 @given(figures)
 def test_the_stage_two_lines_never_guess_the_suspension(drawn):
     person = _situation(drawn)

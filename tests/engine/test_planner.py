@@ -156,7 +156,7 @@ def test_rejects_impossible_inputs(bad):
     lump=st.integers(min_value=0, max_value=1_000_000),
     max_months=st.integers(min_value=1, max_value=24),
 )
-@settings(max_examples=400)
+@settings(max_examples=4 * settings.default.max_examples)
 def test_every_plan_keeps_the_contract(arrears, bill, budget, lump, max_months):
     plan = plan_installments(arrears, bill, budget, lump_sum=lump, max_months=max_months)
     if arrears - lump <= 0:
@@ -172,7 +172,7 @@ def test_every_plan_keeps_the_contract(arrears, bill, budget, lump, max_months):
     recovery_months=st.integers(min_value=1, max_value=6),
     recovery_budget=WON,
 )
-@settings(max_examples=400)
+@settings(max_examples=4 * settings.default.max_examples)
 def test_every_step_up_plan_keeps_the_contract(
     arrears, bill, budget, recovery_months, recovery_budget
 ):

@@ -45,7 +45,7 @@ def test_morphemes_give_lemmas_and_tags(nlp):
     assert [token.tag_ for token in doc] == ["VV+EP", "EF"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=3 * settings.default.max_examples // 2, deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(list("가나다밀렸어요원만천 \n35ㅠㅋ.,!?abcSKT+~")), max_size=40
