@@ -28,19 +28,39 @@ from actions.common import (
     figure_label,
     is_answer_attempt,
     latest_intent,
+    names_an_option,
     said_in_conversation,
+    said_just_before,
+    situation_from_tracker,
     times_asked,
     utter,
 )
+from actions.corrections import (
+    REQUIRED_FIGURES,
+    amount_candidates,
+    confirmation_question,
+    plan_can_be_made,
+    times_said,
+    value_question_left,
+)
 from actions.guard import guard_actions
-from negotiation.confirmation import display, named_figure, read_confirmation, read_role
+from negotiation.confirmation import (
+    FIGURE_ORDER,
+    display,
+    keeps_the_figure,
+    named_figure,
+    read_confirmation,
+    read_role,
+    restated_figure,
+)
 from negotiation.korean import josa
 from negotiation.messages import has_message, say
-from negotiation.money import find_amounts, format_won
+from negotiation.money import find_amounts, find_months, format_won
 from negotiation.understanding import (
     AMOUNT_SLOTS,
     MONTH_SLOTS,
     Reading,
+    commits_to_lowering_the_bill,
     read_message,
     says_not_known,
     side_question,
@@ -109,6 +129,7 @@ class MessageReader:
         self.requested: str | None = tracker.get_slot("requested_slot")
         self.pending: dict[str, Any] | None = tracker.get_slot("pending_figure") or None
         self.events: list[EventType] = []
+        self.kept = False  # the figure being fixed is right after all ("맞아요")
 
     # --- the question this message answers ------------------------------------------------
 
@@ -125,19 +146,25 @@ class MessageReader:
             for slot in FIGURE_SLOTS
             if self.tracker.get_slot(slot) is not None
         }
+        fixing = bool(self.pending and self.pending.get("value") is None)
+        after_plan = bool(self.tracker.get_slot("plan_shown"))
         reading = read_message(
             self.text,
             requested_slot=asked,
             intent=self.intent,
             known=known,
-            after_plan=bool(self.tracker.get_slot("plan_shown")),
+            # "미납액을 어떻게 고칠까요?" after the plan asked for that figure: an amount alone
+            # answers it, as it would before the plan.
+            after_plan=after_plan and not fixing,
         )
+        if after_plan and fixing:
+            reading.values.pop("goals", None)  # after the plan, options are chosen, not goals
 
         settled = False
         if self.pending and self.pending.get("value") is not None:
             settled = self._settle_pending_amount(reading)
-        elif self.pending:
-            self._settle_figure_to_fix(reading)
+        elif fixing:
+            self._keep_when_confirmed(reading)
             settled = True
 
         self._add_the_bill(reading)
@@ -148,12 +175,17 @@ class MessageReader:
             # "늙은이가 나아질 게 뭐 있나요": heard, once, before the next question.
             utter(self.dispatcher, "acknowledge_discouraged")
         self._question_in_passing()
+        self._restated_in_a_correction(reading, asked)
         changed = self._store(reading)
         self._refuse(reading)
         self._hold_ambiguous(reading)
+        if fixing:
+            self._settle_figure_to_fix(reading, changed)
 
         if asked == "figures_confirmed" and not self.pending:
-            self._read_confirmation(changed)
+            self._read_confirmation(changed, reading)
+        elif asked is None and not self.pending and self.tracker.get_slot("plan_shown"):
+            self._correction_after_plan(reading, changed)
         elif (
             asked
             and not settled
@@ -276,11 +308,13 @@ class MessageReader:
 
     def _hold_ambiguous(self, reading: Reading) -> None:
         """Keep the first amount whose role is unclear; the next question asks about it."""
-        still_pending = (
-            self.pending
-            and self.pending.get("value") is not None
-            and not any(event.get("name") == "pending_figure" for event in self.events)
-        )
+        # The amount asked about stays the question until it is settled (or dropped after two
+        # misses): an unclear amount in the reply must not ask it again from the start.
+        updated = [event for event in self.events if event.get("name") == "pending_figure"]
+        if updated:
+            still_pending = bool(updated[-1].get("value") and updated[-1]["value"].get("value"))
+        else:
+            still_pending = bool(self.pending and self.pending.get("value") is not None)
         if reading.ambiguous and not still_pending:
             first = reading.ambiguous[0]
             self.events.append(
@@ -289,6 +323,24 @@ class MessageReader:
                     {"value": first.value, "candidates": list(first.candidates), "misses": 0},
                 )
             )
+
+    def _restated_in_a_correction(self, reading: Reading, asked: str | None) -> None:
+        """At the confirmation or after the plan, an unclear amount that is the value one of its
+        possible figures has already ("38만원이라고 했는데 사실 좀 더 돼요" while the arrears are
+        38만원) is that figure said again: nothing new, not an amount to ask about."""
+        if self.pending or not (
+            asked == "figures_confirmed" or (asked is None and self.tracker.get_slot("plan_shown"))
+        ):
+            return
+        for ambiguity in list(reading.ambiguous):
+            held = [
+                slot
+                for slot in ambiguity.candidates
+                if _same(self.tracker.get_slot(slot), ambiguity.value)
+            ]
+            if len(held) == 1:
+                reading.ambiguous.remove(ambiguity)
+                reading.values.setdefault(held[0], ambiguity.value)
 
     # --- questions about one figure -----------------------------------------------------------
 
@@ -322,40 +374,148 @@ class MessageReader:
         self.events.append(SlotSet("pending_figure", {**self.pending, "misses": misses}))
         return True
 
-    def _settle_figure_to_fix(self, reading: Reading) -> None:
-        """The reply to "미납액을 얼마로 고칠까요?": the new value, or nothing to change."""
+    def _keep_when_confirmed(self, reading: Reading) -> None:
+        """ "맞아요", "그대로 둘게요", "다 맞아요" to "미납액을 어떻게 고칠까요?": the figure is
+        right after all. Never read as a new value of it ("맞아요" is not "yes, suspended", nor
+        "고칠 거 없어요" a lump sum of nothing)."""
         assert self.pending is not None
         slot = str(self.pending["candidates"][0])
-        self.events.append(SlotSet("pending_figure", None))
-        if slot in reading.values or reading.refused:
+        current = self.tracker.get_slot(slot)
+        numbers = find_amounts(self.text) or find_months(self.text)
+        read = reading.values.get(slot)
+        self.kept = (
+            keeps_the_figure(self.text, self.intent)
+            and (current is not None or slot not in REQUIRED_FIGURES)
+            and (not numbers or (read is not None and _same(current, read)))
+        )
+        if self.kept:
+            reading.values.pop(slot, None)
+        # "38만원 아니라니까요" while the arrears are 38만원: the figure being fixed, said again
+        # with the value it has (nothing new), not an amount to ask about.
+        for ambiguity in list(reading.ambiguous):
+            if slot in ambiguity.candidates and _same(current, ambiguity.value):
+                reading.ambiguous.remove(ambiguity)
+                reading.values.setdefault(slot, ambiguity.value)
+
+    def _settle_figure_to_fix(self, reading: Reading, changed: list[str]) -> None:
+        """The reply to "미납액을 어떻게 고칠까요?": a new value, the figure as it is, or nothing
+        new. Nothing new (the same value read again, none, a value refused) leaves the question
+        open: it is asked again another way, never the same (actions/corrections.py)."""
+        assert self.pending is not None
+        slot = str(self.pending["candidates"][0])
+        if any(event.get("name") == "pending_figure" for event in self.events):
+            return  # another amount to ask about first
+        current = self.tracker.get_slot(slot)
+        if any(name in FIGURE_ORDER for name in changed):
+            self.events.append(SlotSet("pending_figure", None))  # told: the figures follow
             return
-        if slot in SKIPPABLE_SLOTS and says_not_known(self.text):
+        if slot in SKIPPABLE_SLOTS and (says_not_known(self.text) or wants_to_skip(self.text)):
             # "모르겠어요" to "how should I fix it?": unknown, then, not the value shown.
-            self.events.append(SlotSet(slot, None))
+            self.events += [SlotSet("pending_figure", None), SlotSet(slot, None)]
             self._skip(slot, f"skipped_{slot}")
-        else:
+            return
+        if self.kept or (current is not None and wants_to_skip(self.text)):
+            self.events.append(SlotSet("pending_figure", None))
             utter(
                 self.dispatcher,
                 "figure_kept",
                 label=josa(figure_label(slot), "은"),
-                value=display(slot, self.tracker.get_slot(slot)),
+                value=josa(display(slot, current), "으로"),
+            )
+            if (
+                self.kept
+                and self.requested == "figures_confirmed"
+                and plan_can_be_made(self.tracker)
+            ):
+                # "다 맞아요" while a figure was being fixed: the figures are right; the plan.
+                self.events.append(SlotSet("figures_confirmed", True))
+            return
+        if names_an_option(self.tracker):
+            self.events.append(SlotSet("pending_figure", None))  # after the plan, a choice
+            return
+        other = named_figure(self.text, [name for name in FIGURE_ORDER if name != slot])
+        if other is not None and named_figure(self.text, [slot]) is None:
+            # "아, 미납액 말고 월 예산이요": that figure instead.
+            self.events.append(
+                SlotSet("pending_figure", {"value": None, "candidates": [other], "misses": 0})
             )
 
     # --- the figures confirmation ------------------------------------------------------------
 
-    def _read_confirmation(self, changed: list[str]) -> None:
+    def _read_confirmation(self, changed: list[str], reading: Reading) -> None:
         if changed:
             return  # corrected: the figures are shown again and confirmed anew
         answer = read_confirmation(self.text, self.intent)
-        named = named_figure(self.text)
+        situation = situation_from_tracker(self.tracker)
+        amounts = [found.value for found in find_amounts(self.text)]
+        again = named_figure(self.text) or restated_figure(reading.values, amounts, self._known())
+        if again is not None and not value_question_left(self.tracker, again):
+            again = None  # asked for every way already: kept as it is, and not asked again
         if answer is True:
             self.events.append(SlotSet("figures_confirmed", True))
-        elif named is not None:
+        elif again is not None:
+            # "미납액이 틀렸어요", or "38만원 아니고요" when 38만원 is the arrears: its new value.
             self.events.append(
-                SlotSet("pending_figure", {"value": None, "candidates": [named], "misses": 0})
+                SlotSet("pending_figure", {"value": None, "candidates": [again], "misses": 0})
             )
-        elif answer is None and is_answer_attempt(self.intent, self.text):
+        elif len(amounts) == 1 and not reading.values and not reading.refused:
+            # "385000" alone: which figure it is, with a button for each.
+            pending = {"value": amounts[0], "candidates": amount_candidates(situation), "misses": 0}
+            self.events.append(SlotSet("pending_figure", pending))
+        elif is_answer_attempt(self.intent, self.text):
+            self._nothing_to_read_at_the_confirmation(answer)
+
+    def _nothing_to_read_at_the_confirmation(self, answer: bool | None) -> None:
+        """A reply to the confirmation that neither confirms nor names a figure: said once what
+        to press; when every way of asking was tried twice, the plan (which can be corrected)."""
+        wanted = "which_figure_to_fix" if answer is False else "ask_figures_confirmed"
+        upcoming = confirmation_question(self.tracker, wanted)
+        if upcoming is None and plan_can_be_made(self.tracker):
+            # Every way of asking was tried twice. The plan is made only after a yes (the
+            # contract), so the coach stops asking and says how to go on, in other words each time.
+            waited = times_said(self.tracker, "figures_waiting")
+            utter(self.dispatcher, "figures_waiting" if not waited else "figures_waiting_again")
+        elif (
+            answer is None
+            and upcoming != "confirm_or_pick_figure"  # that question says what to press itself
+            and not times_said(self.tracker, "unreadable_confirmation")
+        ):
             utter(self.dispatcher, "unreadable_confirmation")
+
+    def _known(self) -> dict[str, Any]:
+        return {slot: self.tracker.get_slot(slot) for slot in FIGURE_ORDER}
+
+    # --- a correction after the plan -------------------------------------------------------------
+
+    def _correction_after_plan(self, reading: Reading, changed: list[str]) -> None:
+        """ "미납액이 틀렸어요", "미납액 잘못 말했어요 38만원이에요" (the value it has already)
+        after the plan: that figure's new value is asked for (actions/corrections.py), rather
+        than "어떤 숫자를 고칠까요?" again."""
+        if any(name in FIGURE_ORDER for name in changed) or reading.ambiguous:
+            return
+        if self.intent in DETOUR_INTENTS or any(
+            event.get("name") == "pending_figure" for event in self.events
+        ):
+            return
+        answer = read_confirmation(self.text, self.intent)
+        if (
+            answer is True
+            or names_an_option(self.tracker)
+            or commits_to_lowering_the_bill(self.text)  # "요금 낮춰달라는 것부터 말해볼게요"
+        ):
+            return
+        amounts = [found.value for found in find_amounts(self.text)]
+        slot = named_figure(self.text) or restated_figure(reading.values, amounts, self._known())
+        if slot is None or not value_question_left(self.tracker, slot):
+            return
+        asked_which = any(
+            said_just_before(self.tracker, say(key)["text"])
+            for key in ("which_figure_to_change", "pick_figure_to_change", "ask_what_to_change")
+        )
+        if answer is False or self.intent == "correct" or asked_which:
+            self.events.append(
+                SlotSet("pending_figure", {"value": None, "candidates": [slot], "misses": 0})
+            )
 
     # --- nothing read ------------------------------------------------------------------------
 

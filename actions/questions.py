@@ -30,10 +30,17 @@ from actions.common import (
     times_asked,
     utter,
 )
+from actions.corrections import (
+    REQUIRED_FIGURES,
+    ask_for_value,
+    ask_which_figure_after_plan,
+    confirmation_question,
+    fix_buttons,
+    said_this_turn,
+)
 from actions.guard import guard_actions
 from negotiation.confirmation import (
     FIGURE_ORDER,
-    display,
     figures_message,
     read_confirmation,
     role_buttons,
@@ -60,26 +67,20 @@ ASKED_SLOTS = (
     "recovery_budget",
     "figures_confirmed",
 )
-# The plan cannot be made without these; the confirmation asks for any still missing.
-PLAN_FIGURES = ("arrears_amount", "monthly_bill", "monthly_budget")
 
 
-def ask_about_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Ask about ``pending_figure`` if there is one; whether a question was asked."""
+def ask_about_pending(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[bool, list[EventType]]:
+    """Ask about ``pending_figure`` if there is one: whether a question was asked, and the events
+    (a figure being fixed that was asked for every way is kept, and ``pending_figure`` cleared)."""
     pending: dict[str, Any] | None = tracker.get_slot("pending_figure")
     if not pending or not pending.get("candidates"):
-        return False
+        return False, []
     candidates = [str(slot) for slot in pending["candidates"]]
     if pending.get("value") is None:
-        slot = candidates[0]
-        current = tracker.get_slot(slot)
-        utter(
-            dispatcher,
-            "ask_figure_to_fix",
-            label=josa(figure_label(slot), "을"),
-            current=josa(display(slot, current), "으로"),  # "1개월로", "35만원으로"
-        )
-        return True
+        # The figure being fixed: its new value, never asked the same way a third time.
+        return ask_for_value(dispatcher, tracker, candidates[0])
     amount = josa(format_won(int(pending["value"])), "은")
     if len(candidates) == 2:
         utter(
@@ -91,7 +92,7 @@ def ask_about_pending(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
         )
     else:
         utter(dispatcher, "ask_amount_role", amount=amount, buttons=role_buttons(candidates))
-    return True
+    return True, []
 
 
 def _yes_no_role_buttons(candidates: list[str]) -> list[dict[str, str]]:
@@ -114,13 +115,14 @@ class AskForSlot(Action, ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if ask_about_pending(dispatcher, tracker):
-            return []
+        asked, events = ask_about_pending(dispatcher, tracker)
+        if asked:
+            return events
         mentioned = tracker.get_slot("goals_mentioned")
         if self.slot == "goals" and mentioned and times_asked(tracker, self.slot) < 3:
             labels = ", ".join(goal_labels(mentioned))
             utter(dispatcher, "ask_goals_mentioned", goals=josa(labels, "을"))
-            return []
+            return events
         # Asked twice already without an answer: an easier question, never the same one again.
         # (This question is counted already: the form set requested_slot before asking.)
         # Every time counts here, a question answered on the way too: the person would read
@@ -131,11 +133,15 @@ class AskForSlot(Action, ABC):
             utter(dispatcher, f"easier_{self.slot}")
         else:
             utter(dispatcher, f"ask_{self.slot}")
-        return []
+        return events
 
 
 class AskForFiguresConfirmed(AskForSlot):
-    """Stage 4's last step: every figure the plan will use, and "맞아요 / 고칠게요"."""
+    """Stage 4's last step: every figure the plan will use, and "맞아요 / 고칠게요".
+
+    While nothing changes, neither the figures nor "어떤 숫자를 고칠까요?" is asked a third time:
+    then one question with [맞아요] and a button for each figure (actions/corrections.py).
+    """
 
     slot = "figures_confirmed"
 
@@ -145,39 +151,51 @@ class AskForFiguresConfirmed(AskForSlot):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if ask_about_pending(dispatcher, tracker):
-            return []
+        asked, events = ask_about_pending(dispatcher, tracker)
+        if asked:
+            return events
         situation = situation_from_tracker(tracker)
-        missing = [slot for slot in PLAN_FIGURES if getattr(situation, slot) is None]
+        missing = [slot for slot in REQUIRED_FIGURES if getattr(situation, slot) is None]
         if missing:
-            # Skipped earlier: the plan cannot be made without it, so ask for it by name.
+            # Skipped earlier: the plan cannot be made without it, so ask for it by name (and,
+            # should nothing come, another way: actions/corrections.py).
             slot = missing[0]
-            utter(dispatcher, "ask_missing_figure", label=josa(figure_label(slot), "이"))
-            return [SlotSet("pending_figure", {"value": None, "candidates": [slot], "misses": 0})]
+            pending = {"value": None, "candidates": [slot], "misses": 0}
+            ask_for_value(dispatcher, tracker, slot)
+            return [*events, SlotSet("pending_figure", pending)]
         text = tracker.latest_message.get("text") or ""
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         corrected = any(slot in FIGURE_ORDER for slot in slots_set_this_turn(tracker))
+        wanted = "ask_figures_confirmed"
         if (
             times_asked(tracker, self.slot) > 1
             and not corrected
             and read_confirmation(text, intent) is False
         ):
-            # "고칠게요" without saying what: which figure?
-            utter(dispatcher, "which_figure_to_fix", buttons=_fix_buttons(situation))
-            return []
-        utter(
-            dispatcher,
-            "ask_figures_confirmed",
-            figures=bullet_list(summary_lines(situation), tracker),
-        )
-        send_structured(dispatcher, tracker, figures_message(situation))
-        return []
+            wanted = "which_figure_to_fix"  # "고칠게요" without saying what: which figure?
+        # A corrected figure is always shown with the others (a new correction begins).
+        if not corrected and any(
+            said_this_turn(tracker, waiting)
+            for waiting in ("figures_waiting", "figures_waiting_again")
+        ):
+            return events  # every way of asking was tried: the coach waits for a yes, unasked
+        key = (
+            wanted if corrected else confirmation_question(tracker, wanted)
+        ) or "confirm_or_pick_figure"  # only after questions of the person's own
+        if key == "which_figure_to_fix":
+            utter(dispatcher, key, buttons=fix_buttons(situation))
+        elif key == "confirm_or_pick_figure":
+            utter(dispatcher, key, buttons=fix_buttons(situation, with_yes=True))
+        else:
+            utter(dispatcher, key, figures=bullet_list(summary_lines(situation), tracker))
+            send_structured(dispatcher, tracker, figures_message(situation))
+        return events
 
 
 class AskPendingFigure(Action):
     """After the plan, an amount whose role was unclear: ask which figure it is (the plan follows
-    the answer). A separate action, so that "네" to this question is never taken as agreeing to
-    the plan."""
+    the answer), or the new value of the figure being fixed. A separate action, so that "네" to
+    this question is never taken as agreeing to the plan."""
 
     def name(self) -> str:
         return "action_ask_pending_figure"
@@ -185,22 +203,12 @@ class AskPendingFigure(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if not ask_about_pending(dispatcher, tracker):
-            utter(dispatcher, "which_figure_to_change")
+        asked, events = ask_about_pending(dispatcher, tracker)
+        if asked or events:
+            return events  # asked, or the figure kept as it is (said so)
+        if not ask_which_figure_after_plan(dispatcher, tracker):
+            utter(dispatcher, "what_next_again")
         return []
-
-
-def _fix_buttons(situation: Any) -> list[dict[str, str]]:
-    shown = [
-        slot
-        for slot in FIGURE_ORDER
-        if slot not in ("recovery_months", "recovery_budget")
-        or situation.recovery_months is not None
-    ]
-    return [
-        {"title": figure_label(slot), "payload": f"{josa(figure_label(slot), '을')} 고칠게요"}
-        for slot in shown
-    ]
 
 
 def _question_action(slot: str) -> type[AskForSlot]:

@@ -28,6 +28,7 @@ from actions.common import (
     slots_set_this_turn,
     utter,
 )
+from actions.corrections import ask_which_figure_after_plan
 from actions.guard import guard_actions
 from negotiation import advice, scripts
 from negotiation import alternatives as alternatives_catalogue
@@ -285,6 +286,20 @@ def _send_alternatives(
     send_structured(dispatcher, tracker, alternatives_catalogue.to_message(items))
 
 
+def _asks_about_a_figure(tracker: Tracker) -> list[EventType]:
+    """After the plan, whatever the classifier made of the message: a figure it changed brings
+    the new plan, and a figure it left to ask about (an amount whose role is unclear, a figure
+    named to be fixed: "미납액이 틀렸어요") its question."""
+    if not tracker.get_slot("plan_shown"):
+        return []
+    told = slots_set_this_turn(tracker)
+    if tracker.get_slot("pending_figure") and "pending_figure" in told:
+        return [FollowupAction("action_ask_pending_figure")]
+    if any(slot in FIGURE_ORDER for slot in told):
+        return [FollowupAction("action_update_plan")]
+    return []
+
+
 def _said_last(tracker: Tracker, key: str) -> bool:
     """Whether the coach's last text before the person's latest message was message ``key``."""
     return said_just_before(tracker, say(key)["text"])
@@ -352,28 +367,7 @@ class ActionUpdatePlan(Action):
         if not changed and names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]  # "fastest로", "첫번째꺼"
         if not changed:
-            # Nothing new and no option named: say the plan stands and offer its options as
-            # buttons; "잘못 말했어요" alone asks which figure.
-            proposal = proposal_for(situation)
-            if read_confirmation(tracker.latest_message.get("text") or "") is False:
-                utter(dispatcher, "which_figure_to_change")
-            else:
-                # Never the same words again: the second time points at the buttons; the third
-                # time a plan with one option is taken as agreed (there is nothing to choose),
-                # and with several the person is asked for just a number.
-                if _said_last(tracker, "plan_unchanged_again"):
-                    if len(proposal.choices) <= 1:
-                        utter(dispatcher, "plan_taken_as_agreed")
-                        return [FollowupAction("action_confirm_agreement")]
-                    utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(proposal))
-                    return []
-                key = (
-                    "plan_unchanged_again"
-                    if _said_last(tracker, "plan_unchanged")
-                    else "plan_unchanged"
-                )
-                utter(dispatcher, key, buttons=_option_buttons(proposal))
-            return []
+            return _plan_unchanged(dispatcher, tracker, situation)
         # The lines given earlier with the old figure would now tell the agent something else
         # ("오늘 10만원은 먼저 낼 수 있어요" after "5만원이에요"): they are given again.
         if changed & SITUATION_SCRIPT_FIGURES:
@@ -381,6 +375,30 @@ class ActionUpdatePlan(Action):
         if changed & INFORMATION_SCRIPT_FIGURES:
             send_script(dispatcher, tracker, "information_script_updated", 4, situation)
         return propose(dispatcher, tracker, situation)
+
+
+def _plan_unchanged(
+    dispatcher: CollectingDispatcher, tracker: Tracker, situation: Situation
+) -> list[EventType]:
+    """Nothing new and no option named: "잘못 말했어요" alone asks which figure (never a third
+    time); otherwise the plan stands, and its options are offered as buttons."""
+    if read_confirmation(
+        tracker.latest_message.get("text") or ""
+    ) is False and ask_which_figure_after_plan(dispatcher, tracker):
+        return []
+    proposal = proposal_for(situation)
+    # Never the same words again: the second time points at the buttons; the third time a plan
+    # with one option is taken as agreed (there is nothing to choose), and with several the
+    # person is asked for just a number.
+    if _said_last(tracker, "plan_unchanged_again"):
+        if len(proposal.choices) <= 1:
+            utter(dispatcher, "plan_taken_as_agreed")
+            return [FollowupAction("action_confirm_agreement")]
+        utter(dispatcher, "plan_choose_by_number", buttons=_option_buttons(proposal))
+        return []
+    key = "plan_unchanged_again" if _said_last(tracker, "plan_unchanged") else "plan_unchanged"
+    utter(dispatcher, key, buttons=_option_buttons(proposal))
+    return []
 
 
 # The figures the stage 2 and stage 4 lines are filled with (negotiation/data/wording.yml): the
@@ -572,6 +590,8 @@ class ActionCarryOn(Action):
     ) -> list[EventType]:
         if not tracker.get_slot("stage"):  # 0 before stage 1
             return [FollowupAction("action_begin")]
+        if asking := _asks_about_a_figure(tracker):
+            return asking
         if names_an_option(tracker) and int(tracker.get_slot("stage") or 0) == 5:
             # "다음 달부터 더 내는 걸로 하겠습니다", which the classifier took for a no.
             return [FollowupAction("action_confirm_agreement")]
@@ -609,6 +629,8 @@ class ActionAskWhatToChange(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if asking := _asks_about_a_figure(tracker):
+            return asking  # "아니요, 미납액이 틀렸어요": its new value
         if names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]
         utter(dispatcher, "ask_what_to_change")
@@ -627,6 +649,8 @@ class ActionHandleUnclear(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if asking := _asks_about_a_figure(tracker):
+            return asking
         if names_an_option(tracker):
             return [FollowupAction("action_confirm_agreement")]
         if not tracker.get_slot("stage"):
@@ -661,6 +685,8 @@ class ActionDefaultFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         told = set(slots_set_this_turn(tracker)) - {"requested_slot"}
+        if asking := _asks_about_a_figure(tracker):
+            return asking
         if tracker.get_slot("plan_shown"):
             if names_an_option(tracker) and not told - {"plan_option"}:
                 return [FollowupAction("action_confirm_agreement")]

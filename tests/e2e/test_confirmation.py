@@ -92,3 +92,65 @@ def test_no_question_is_asked_three_times_in_the_same_words(conversation):
     assert conversation.slots()["skipped_slots"] == ["monthly_bill"]
     assert "넘어갈게요" in " ".join(conversation.texts(replies))
     assert conversation.slots()["requested_slot"] == "monthly_budget"  # moved on
+
+
+# --- corrections that converge -------------------------------------------------------------------
+
+SAME_AGAIN = "35만원이라고 했는데 사실 35만원보다 좀 더 돼요"
+
+
+def _asked_to_fix_the_arrears(conversation) -> None:
+    for message in FIRST_FIGURES:
+        conversation.say(message)
+    conversation.say("고칠게요")
+    replies = conversation.say("미납액")
+    assert conversation.texts(replies) == [
+        "미납액을 어떻게 고칠까요? 지금은 35만원으로 적어 두었어요."
+    ]
+
+
+def test_a_correction_read_as_the_same_value_converges(conversation):
+    _asked_to_fix_the_arrears(conversation)
+    # The same value read again: said back, with the number alone asked for in digits.
+    [second] = conversation.texts(conversation.say(SAME_AGAIN))
+    assert second.startswith("말씀하신 금액도 35만원으로 읽혀서 미납액은 바뀌지 않았어요.")
+    assert "385000처럼 숫자만 보내 주셔도 돼요" in second
+    assert conversation.slots()["requested_slot"] == "figures_confirmed"
+    # The same again: buttons, not the question a third time.
+    replies = conversation.say(SAME_AGAIN)
+    [third] = [reply for reply in replies if "text" in reply]
+    assert third["text"] not in (
+        second,
+        "미납액을 어떻게 고칠까요? 지금은 35만원으로 적어 두었어요.",
+    )
+    assert [button["title"] for button in third["buttons"]] == ["35만원이 맞아요"]
+    # Digits are taken; the figures are shown again, with the figures message.
+    replies = conversation.say("385000")
+    assert conversation.texts(replies)[0] == "미납액을 35만원에서 38만 5천원으로 바꿨어요."
+    [figures] = conversation.custom("figures", replies)
+    assert figures["arrears_amount"] == 385000
+    slots = conversation.slots()
+    assert slots["requested_slot"] == "figures_confirmed" and slots["figures_confirmed"] is None
+    texts = conversation.texts()
+    assert max(texts.count(text) for text in set(texts)) <= 2
+
+
+def test_nothing_to_fix_while_asked_the_new_value_goes_on_to_the_plan(conversation):
+    _asked_to_fix_the_arrears(conversation)
+    replies = conversation.say("아 다 맞네요")
+    assert conversation.texts(replies)[0] == "알겠어요. 미납액은 그대로 35만원으로 둘게요."
+    assert conversation.slots()["figures_confirmed"] is True
+    [plan] = conversation.custom("installment_plan", replies)
+    assert plan["arrears_amount"] == 350000
+
+
+def test_after_the_plan_a_correction_to_the_same_value_converges(conversation):
+    for message in FIRST_FIGURES:
+        conversation.say(message)
+    conversation.say("네 맞아요")
+    [reply] = conversation.texts(conversation.say("미납액 잘못 말했어요 35만원이에요"))
+    assert reply.startswith("말씀하신 금액도 35만원으로 읽혀서 미납액은 바뀌지 않았어요.")
+    replies = conversation.say("38만5천")
+    assert conversation.texts(replies)[0] == "미납액을 35만원에서 38만 5천원으로 바꿨어요."
+    [plan] = conversation.custom("installment_plan", replies)
+    assert plan["arrears_amount"] == 385000
