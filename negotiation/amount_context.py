@@ -103,11 +103,13 @@ _AFTER_COUNTER = "|".join((*PARTICLES_AFTER_AMOUNT, "과", "와", "랑", "하고
 # Notes and coins counted as people say them: "만원짜리 세 장", "오만원권 두 장",
 # "오백원 동전 두 개".
 _COUNTED_AFTER_RE = re.compile(
-    rf"(?P<kind>짜리|권)?\s?(?P<medium>동전|지폐)?\s?"
+    rf"(?P<kind>짜리|권)?\s?(?P<medium>동전|지폐|수표|자기앞\s?수표)?\s?"
     rf"(?P<count>{NATIVE_ALT}|[0-9]{{1,2}})"
     rf"\s?(?P<counter>장|개|닢)(?=\Z|[^가-힣]|{_AFTER_COUNTER})"
 )
 _BANKNOTES = frozenset({1_000, 5_000, 10_000, 50_000})
+# Bank cheques (자기앞수표) come in these amounts: "10만원짜리 수표 두 장" is 20만원.
+_CHEQUES = frozenset({100_000, 500_000, 1_000_000})
 _COINS = frozenset({10, 50, 100, 500})
 
 # Words after a bare number that make it a count or a date, not money: "3개월", "4번", "2일".
@@ -275,7 +277,10 @@ def _counted(text: str, value: int, end: int) -> tuple[int, int]:
     count_word = counted.group("count")
     count = int(count_word) if count_word.isdigit() else NATIVE_COUNTS[count_word]
     if counted.group("counter") == "장":
-        fits = value in _BANKNOTES and counted.group("medium") != "동전"
+        medium = counted.group("medium") or ""
+        fits = (
+            (value in _CHEQUES) if "수표" in medium else (value in _BANKNOTES and medium != "동전")
+        )
     else:
         fits = (
             value in _COINS

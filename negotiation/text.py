@@ -32,7 +32,9 @@ TYPED_AS_SAID = [
     (re.compile(r"업[서써]"), "없어"),
     (re.compile(r"(?<![가-힣])바써|(?<=안)\s?바써"), " 봤어"),
     (re.compile(r"봣"), "봤"),
-    (re.compile(r"햇(?=어|습|음|는데|고|지)"), "했"),  # "확인햇어요" (not 햇살, 햇빛)
+    (re.compile(r"햇(?=어|습|음|는데|고|지)"), "했"),
+    # "요금 내구 2만원 더": -구 for the connective -고, after the verbs people use it with
+    (re.compile(r"(?<=[내하있없되받쓰갚])구(?=[\s,.]|$)"), "고"),  # "확인햇어요" (not 햇살, 햇빛)
 ]
 
 

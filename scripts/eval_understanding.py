@@ -112,8 +112,10 @@ def _report(rows: list[tuple[str, dict[str, int]]], examples_count: int, seconds
         "(leave one writer out). *Reader* is `read_message` with the question asked and nothing "
         "known (in a conversation it also knows the figures told before, so this is harsher). "
         f"The coach's rule: where the two disagree and the model's probability is at least "
-        f"{CONFIDENT}, the amount is asked about, never stored. *Stored wrong* is an amount the "
-        "coach would keep as the wrong figure (the figures confirmation still shows it).",
+        f"{CONFIDENT}, the amount is asked about, never stored; below that the model abstains "
+        "and the reader's role stands. *Agree* and *disagree* count every amount, whatever the "
+        "model's probability. *Stored wrong* is an amount the coach would keep as the wrong "
+        "figure (the figures confirmation still shows it).",
         "",
         "| writer | amounts | model right | reader right | agree | right where they agree "
         "| disagree: reader right | disagree: model right | end in a question | stored wrong |",

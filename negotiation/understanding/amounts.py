@@ -14,6 +14,7 @@ from negotiation.understanding.answers import trained_choice
 from negotiation.understanding.corrections import (
     EXPLICIT_CORRECTION,
     LOWER_BOUND,
+    OTHER_MONEY_AS_MEANS,
     OTHER_MONEY_BEFORE,
     RANGE_BETWEEN,
     SELF_CORRECTION,
@@ -21,9 +22,12 @@ from negotiation.understanding.corrections import (
 )
 from negotiation.understanding.reading import AMOUNT_SLOTS, Ambiguity, Reading, amounts_read, store
 from negotiation.understanding.roles import (
+    EXTRA_PAYMENT,
     LUMP_PLAIN,
     MONTHLY,
+    PAYABLE,
     beyond_the_bill,
+    cues_of,
     repeats_known,
     role_for_bare_amount,
     role_for_bill_noun,
@@ -52,7 +56,7 @@ PAYDAY = re.compile(
 
 # "일시불 없음", "한 번에 낼 금액은 없습니다": no lump sum, said before the question.
 NO_LUMP_SUM_TOLD = re.compile(
-    r"(일시불|목돈|선납|한\s?번에\s?(낼|먼저\s?낼)\s?(수\s?있는\s?)?(돈|거|금액))\s?(은|는|도|이|가)?\s?"
+    r"(일시불|일시금|목돈|선납|한\s?번에\s?(낼|먼저\s?낼)\s?(수\s?있는\s?)?(돈|거|금액))\s?(은|는|도|이|가)?\s?"
     r"(없|0원|영원|못\s?(내|해))"
 )
 
@@ -132,6 +136,8 @@ class _Walk:
     previous_role: str | None = None
     # Where each stored figure was said, for the second opinion.
     stored: dict[str, Found] = field(default_factory=dict)
+    # The index of an amount said as "more, beyond the bill" right after the bill's own amount.
+    beyond_the_bill_at: int | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,12 @@ def read_amounts(
             walk.previous_role = None
             continue
         replaces = corrects_previous and role == walk.previous_role
+        if NOT_EVEN.match(text, found.end):
+            # "오늘 낼 2만원도 없어요": not even that much; for the lump sum, nothing now.
+            if role == "lump_sum":
+                store(reading, role, 0, replaces=True)
+            walk.previous_role = None
+            continue
         store(reading, role, found.value, replaces=replaces)
         if reading.values.get(role) == found.value:
             walk.stored[role] = found
@@ -200,6 +212,9 @@ def _second_opinion(walk: _Walk) -> None:
     for role, found in walk.stored.items():
         if walk.reading.values.get(role) != found.value:
             continue
+        known = walk.known.get(role)
+        if found.value == 0 or (known is not None and float(known) == found.value):
+            continue  # nothing, or the figure already told said again: nothing new to doubt
         other = doubt(walk.text, found.start, found.end, question, role)
         if other is not None:
             del walk.reading.values[role]
@@ -222,6 +237,8 @@ def _stands(walk: _Walk, place: _Place) -> bool:
     """Whether the amount is a figure at all (not a bound, a range's end, another debt's money,
     or a figure the person takes back)."""
     text, found, index = walk.text, place.found, place.index
+    if _the_bill_then_more(walk, place):
+        return True  # "요금 6만원 말고 3만원 더": the bill, not a figure taken back
     negated = re.match(
         r"[\s.,~]*(은|는|이|가|도)?\s?(아니|아님|말고)", text[found.end : found.end + 10]
     )
@@ -241,7 +258,11 @@ def _stands(walk: _Walk, place: _Place) -> bool:
         # A range alone keeps its lower bound (shown at the confirmation): never the higher sum
         # as what they can pay.
         return False
-    if OTHER_MONEY_BEFORE.search(text[max(place.span_start, found.start - 16) : found.start]):
+    right_before = text[max(place.span_start, found.start - 16) : found.start]
+    if OTHER_MONEY_BEFORE.search(right_before) or (
+        OTHER_MONEY_AS_MEANS.search(right_before)
+        and not cues_of(text[found.end : place.span_end]) & PAYABLE
+    ):
         walk.previous_role = None
         return False  # another debt's, income's or rent's amount: not the phone's figure
     # "2만원.. 아니 그냥 없는 걸로 해주세요": taken back, then none.
@@ -263,6 +284,9 @@ def _stands(walk: _Walk, place: _Place) -> bool:
 def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
     """The role the amount's own words give it (``roles``), and whether they name it plainly."""
     text, found, asked = walk.text, place.found, walk.requested_slot
+    if _the_bill_then_more(walk, place):
+        walk.beyond_the_bill_at = place.index + 1
+        return "monthly_bill", True
     span = re.sub(
         r"\s+", " ", text[place.span_start : found.start] + " " + text[found.end : place.span_end]
     )
@@ -294,6 +318,32 @@ def _named_role(walk: _Walk, place: _Place) -> tuple[str | None, bool]:
     return role, plain
 
 
+# An amount said only to deny having even that much, right after it.
+NOT_EVEN = re.compile(
+    r"\s?(원)?\s?(한\s?장|한\s?푼)?\s?(도|조차)\s?(없|못\s?(내|드|갚)|안\s?(돼|되))"
+)
+
+# "요금 6만원 내고 3만원 더", "요금 6만원에 3만원 더요": the bill named with its amount, then
+# what can be paid beyond it.
+BILL_NAMED_BEFORE = re.compile(r"요금\s?(은|는|이|을|만)?\s?$")
+BILL_THEN = re.compile(
+    r"^\s?(원)?\s?(은|는|을)?\s?(내고|낸\s?(뒤|다음|후)에?|말고|말구|외에|빼고|에|하고|이고|이랑)"
+    r"(\s?(나서|나면|나서는|도|는))?[\s,]*$"
+)
+
+
+def _the_bill_then_more(walk: _Walk, place: _Place) -> bool:
+    index, text = place.index, walk.text
+    if index + 1 >= len(walk.amounts):
+        return False
+    following = walk.amounts[index + 1]
+    return (
+        bool(BILL_NAMED_BEFORE.search(text[place.span_start : place.found.start]))
+        and bool(BILL_THEN.match(text[place.found.end : following.start]))
+        and bool(EXTRA_PAYMENT.search(text[following.end : following.end + 24]))
+    )
+
+
 def _is_a_part(walk: _Walk, place: _Place, role: str | None) -> bool:
     """Whether the amount is a part of a total said later in the same sentence; the total then
     takes the first part's role."""
@@ -323,6 +373,8 @@ def _settled_role(
         role, plain = walk.part_role, True
         walk.part_role = None
     beyond = beyond_the_bill(text[: found.start], text[found.end : place.span_end], asked)
+    if walk.beyond_the_bill_at == place.index:
+        beyond = "recovery_budget" if asked == "recovery_budget" else "monthly_budget"
     if beyond is not None:
         role, plain = beyond, True
         reading.on_top_of_bill.add(beyond)

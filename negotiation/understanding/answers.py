@@ -245,8 +245,8 @@ SUSPENDED_YES = re.compile(
 # Cues with particles between the words: "요금은 좀 내리고", "요금제를 싸게", "다시 되게".
 GOAL_PATTERNS: dict[str, re.Pattern[str]] = {
     "fee_adjustment": re.compile(
-        r"(요금|통신비|요금제|폰비|기본료)\s?(도|을|를|이|은|는|가)?\s?(좀\s?|쫌\s?|조금\s?|쪼매\s?)?"
-        r"(줄|낮|깎|내리|싸|저렴|다운)|downgrade|다운\s?그레이드"
+        r"(요금|통신비|요금제|폰비|기본료)\s?(도|을|를|이|은|는|가)?\s?(좀\s?|쫌\s?|조금\s?|쪼매\s?|쪼까\s?|쬐까\s?|쪼끔\s?)?"
+        r"(줄|낮|깎|내리|내려(?!고)|싸|저렴|다운)|downgrade|다운\s?그레이드"
     ),
     "keep_service": re.compile(
         r"다시\s?(되게|돼|되도록|연결|살|개통|쓰게|쓸|켜)|(되게|풀리게|살아나게)\s?(해|하고|만)|"

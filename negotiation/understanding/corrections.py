@@ -25,7 +25,11 @@ EXPLICIT_CORRECTION = re.compile(
 
 # Before a total, after its parts: the lexicon's ``sum`` class (합치다, 보태다, 총, and 하다 said
 # right after an amount, as in "2만 해서 7만" — not inside 포함해서), and these constructions.
-SUM_MARKER = re.compile(r"다\s?하면|있어서|있으니|니까\s?(한\s?달에|총|모두|전부|합)")
+SUM_MARKER = re.compile(
+    r"다\s?하면|있어서|있으니|니까\s?(한\s?달에|총|모두|전부|합)|"
+    # a rate times a count makes a total: "2만원씩 세 달, 6만원"
+    r"씩\s?[^\d.?!]{0,6}(달|개월)(치)?(이니까|니까|이면|면|해서)?[\s,]*$"
+)
 
 
 def marks_a_sum(text: str, start: int, end: int) -> bool:
@@ -38,6 +42,8 @@ def marks_a_sum(text: str, start: int, end: int) -> bool:
 SELF_CORRECTION = re.compile(
     # (A total after its parts replaces them too: ``marks_a_sum``.)
     r"(^|[\s,.])아\s|"
+    # the value from now on after the one until now: "원래 7만원이었는데 이번 달부터는 4만원"
+    r"(부터는|앞으로는|이제부터는?|이제는)|"
     r"아니|아뇨|정확히|정정|잘못|말고|틀렸|다시\s?말|그게\s?아니|실은|사실은|무리|"
     r"힘들|어려|벅차|대신|"
     # A rough figure, then the exact one: "칠만 얼마 되는디.. 칠만 사천원", "삼십만원 조금
@@ -68,4 +74,11 @@ OTHER_MONEY_BEFORE = re.compile(
     # "은행빚", "사채빚" — not "폰 빚", "밀린 빚" or a bare "빚", which are the bill's
     r"(?<!폰 )(?<!폰)(?<!밀린 )(?<!통신 )(?<!통신)(?<!요금 )(?<!미납 )(?<=[가-힣])빚)"
     r"\s?(이|가|은|는|도|만|에|이랑|하고)?\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"
+)
+
+
+# "용돈으로 매달 20만원 받아요": other money as the means, which is its own amount, unless the
+# clause says that amount is what can be paid ("연금으로 매달 8만원은 낼 수 있어요" is the budget).
+OTHER_MONEY_AS_MEANS = re.compile(
+    rf"({_other_money_nouns()})\s?(으로|로)\s?(매달|매월|한\s?달에?|월)?\s?(약|한|대략)?\s?$"
 )

@@ -16,6 +16,15 @@ RECOVERY_CUES = ("뒤", "후", "부터", "지나면", "있으면", "되면", "�
 OVERDUE_MONTH_CUES = ("밀", "미납", "연체", "못 냈", "못냈", "못 내", "못내", "째", "안 냈", "체납")
 
 
+# "다음 달부터는 4만원이에요" says what a figure will be, unless it speaks of paying or of income.
+A_FIGURE_FROM_THEN = re.compile(
+    r"(부터|에)\s?(는|은)?\s?[0-9일이삼사오육칠팔구십백천만][^.?!]{0,12}(이에요|예요|이요|입니다|원)"
+)
+A_CHANGE_OF_FINANCES = re.compile(
+    r"낼|갚|가능|여유|월급|일\s?(을|이)?\s?(시작|구하|나가)|취직|취업|알바|수입"
+)
+
+
 def next_month_mentions(text: str) -> list[Found]:
     """ "다음 달부터" / "담달부터": finances improve in one month."""
     found = []
@@ -25,6 +34,8 @@ def next_month_mentions(text: str) -> list[Found]:
         after = text[match.end() :].lstrip()
         if re.match(r"(부터|에)?\s?(월\s?)?요금|(부터|에)?\s?.{0,6}(나와|청구)", after):
             continue  # "다음 달부터 월요금 4만원": the bill changes, finances do not
+        if A_FIGURE_FROM_THEN.match(after) and not A_CHANGE_OF_FINANCES.search(after[:30]):
+            continue  # "다음 달부터는 4만원이에요": a figure's new value, not their finances
         if any(
             after.startswith(cue) for cue in (*RECOVERY_CUES, "에", "쯤", "이면", "월급", "알바")
         ):

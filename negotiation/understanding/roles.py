@@ -93,13 +93,13 @@ BUDGET_GENERIC = re.compile(PAYING + r"|낼게|낼께|내겠|갚겠|갚을게|�
 
 
 LUMP_PLAIN = re.compile(
-    r"한\s?번에|한꺼번에|일시불|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
+    r"한\s?번에|한꺼번에|일시불|일시금|일시\s?납|목돈|선납|먼저|당장|지금\s?(바로|당장)|바로|"
     r"지금\s?(은|이라도)?\s?(낼|내|갚|보태|드릴|넣)|보태|"
     r"오늘\s?(바로)?\s?(낼|내|갚|가능|입금)|일단"
 )
 
 
-STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|목돈|선납|먼저")
+STRONG_LUMP = re.compile(r"한\s?번에|한꺼번에|일시불|일시금|목돈|선납|먼저")
 
 
 PLAIN_BILL_NOUN = re.compile(BILL_NOUN)
@@ -239,6 +239,8 @@ def cues_of(span: str) -> frozenset[str]:
 
 
 BUDGET_SLOTS = ("monthly_budget", "recovery_budget")
+# Cues that say an amount is what the person can pay.
+PAYABLE = frozenset({"budget", "possible", "inclusive", "now"})
 ASKED = "<the question asked>"  # a rule's role: whatever the coach asked for
 BUDGET = "<the budget asked>"  # the budget after the recovery when that is asked, else the budget
 

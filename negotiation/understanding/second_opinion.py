@@ -32,7 +32,7 @@ from negotiation.understanding.lexicon import words
 OTHER = "other"  # money that is no figure of the plan: another debt, a rough figure, a part
 ROLES = ("arrears_amount", "monthly_bill", "monthly_budget", "lump_sum", "recovery_budget", OTHER)
 # Below this, the model has no opinion: the reader's role stands.
-CONFIDENT = 0.6
+CONFIDENT = 0.75
 _WINDOW = 8  # characters on each side taken as n-grams
 # Stronger L2 than the choice reader's: with a few thousand examples, single words ("폰", "지금")
 # otherwise outweigh the lexicon's classes (measured by leaving each writer out).

@@ -676,3 +676,50 @@ def test_two_figures_of_the_same_amount_are_both_kept_when_each_is_named():
         "월 5만원 나오고 5만원 먼저 낼게요", requested_slot="monthly_bill", check=False
     )
     assert reading.values == {"monthly_bill": 50_000, "lump_sum": 50_000}
+
+
+# Classes found by the tenth writer's blind corpus (each with made-up sentences of its own).
+@pytest.mark.parametrize(
+    "text, known, expected",
+    [
+        ("요금 6만 2천원 내고 나서 3만원 더 드릴 수 있어요", {}, (62_000, 30_000)),
+        ("요금 4만원 말고 5만원 더요", {}, (40_000, 50_000)),
+        ("요금 7만원에 2만원 더요", {"monthly_bill": 70_000}, (70_000, 20_000)),
+        ("요금 내구 삼만 원 더 낼 수 있어유", {"monthly_bill": 50_000}, (None, 30_000)),
+    ],
+)
+def test_a_budget_beyond_the_bill_said_with_the_bills_own_amount(text, known, expected):
+    bill, beyond = expected
+    reading = read_message(text, "monthly_budget", known=known)
+    assert reading.values["monthly_budget"] == beyond
+    assert "monthly_budget" in reading.on_top_of_bill
+    assert reading.values.get("monthly_bill", known.get("monthly_bill")) == bill or bill is None
+
+
+def test_a_rate_times_a_count_is_followed_by_the_total():
+    reading = read_message("한 달에 3만원씩 세 달, 9만 2천원이에요", "arrears_amount")
+    assert reading.values["arrears_amount"] == 92_000
+
+
+def test_other_money_as_the_means_is_not_a_figure_unless_it_is_what_can_be_paid():
+    told = read_message("폰 요금이 두 달 밀렸어요. 딸이 용돈으로 매달 20만원 보내 줘요")
+    assert 200_000 not in told.values.values()
+    paid = read_message("연금으로 매달 8만원은 낼 수 있어요", "monthly_budget", check=False)
+    assert paid.values == {"monthly_budget": 80_000}
+
+
+def test_a_lump_sum_denied_or_named_as_일시금_is_nothing():
+    reading = read_message("오늘 낼 2만원도 없어요. 일시금은 0원이에요", "figures_confirmed")
+    assert reading.values.get("lump_sum") == 0 and not reading.ambiguous
+
+
+def test_cheques_are_counted_like_notes():
+    reading = read_message("50만원짜리 수표 한 장 있어요", "lump_sum")
+    assert reading.values == {"lump_sum": 500_000}
+
+
+def test_a_figure_from_next_month_is_not_a_recovery():
+    reading = read_message(
+        "원래 7만 5천원 나왔는데 요금제 바꿔서 다음 달부터는 3만 9천원이에요", "monthly_bill"
+    )
+    assert reading.values == {"monthly_bill": 39_000}

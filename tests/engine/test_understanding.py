@@ -674,3 +674,14 @@ def test_no_comment_in_the_reader_quotes_a_corpus():
         if any(quote in sentence for sentence in said)
     ]
     assert not copied, "comments quote the corpora:\n" + "\n".join(copied)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("몇 달에 걸쳐 나눠서 내려고요", ["installment"]),  # -려고: intending to pay
+        ("요금 쪼까 내려 주믄 좋겄어요", ["fee_adjustment"]),  # 내려 주다: lower it
+    ],
+)
+def test_intending_to_pay_is_not_lowering_the_bill(text, expected):
+    assert read_message(text, "goals").values["goals"] == expected
