@@ -75,6 +75,11 @@ def main() -> None:
             counts["amounts"] += 1
             counts["model_right"] += theirs == truth
             counts["reader_right"] += mine == truth
+            if truth != example.question:
+                # the amounts the question asked does not settle: the harder part
+                counts["other_role"] += 1
+                counts["other_role_model_right"] += theirs == truth
+                counts["other_role_reader_right"] += mine == truth
             agree = mine in (theirs, ASKED) or probability < CONFIDENT
             if mine == theirs:
                 counts["agree"] += 1
@@ -117,14 +122,18 @@ def _report(rows: list[tuple[str, dict[str, int]]], examples_count: int, seconds
         "model's probability. *Stored wrong* is an amount the coach would keep as the wrong "
         "figure (the figures confirmation still shows it).",
         "",
-        "| writer | amounts | model right | reader right | agree | right where they agree "
-        "| disagree: reader right | disagree: model right | end in a question | stored wrong |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| writer | amounts | model right | reader right | not the question's figure: model / "
+        "reader right | agree | right where they agree | disagree: reader right "
+        "| disagree: model right | end in a question | stored wrong |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for writer, c in rows:
         lines.append(
             f"| {writer} | {c['amounts']} | {_pct(c['model_right'], c['amounts'])} "
-            f"| {_pct(c['reader_right'], c['amounts'])} | {_pct(c['agree'], c['amounts'])} "
+            f"| {_pct(c['reader_right'], c['amounts'])} "
+            f"| {_pct(c['other_role_model_right'], c['other_role'])} / "
+            f"{_pct(c['other_role_reader_right'], c['other_role'])} "
+            f"| {_pct(c['agree'], c['amounts'])} "
             f"| {_pct(c['agree_right'], c['agree'])} "
             f"| {_pct(c['disagree_reader_right'], c['disagree'])} "
             f"| {_pct(c['disagree_model_right'], c['disagree'])} "
