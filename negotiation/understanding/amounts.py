@@ -215,7 +215,8 @@ def _second_opinion(walk: _Walk) -> None:
         known = walk.known.get(role)
         if found.value == 0 or (known is not None and float(known) == found.value):
             continue  # nothing, or the figure already told said again: nothing new to doubt
-        other = doubt(walk.text, found.start, found.end, question, role)
+        taken = frozenset(name for name in walk.stored if name != role)
+        other = doubt(walk.text, found.start, found.end, question, role, taken)
         if other is not None:
             del walk.reading.values[role]
             walk.reading.on_top_of_bill.discard(role)

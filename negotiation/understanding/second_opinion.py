@@ -192,13 +192,31 @@ def opinion(
     return (using or model()).best(features(text, start, end, question))
 
 
-def doubt(text: str, start: int, end: int, question: str | None, role: str) -> str | None:
+def doubt(
+    text: str,
+    start: int,
+    end: int,
+    question: str | None,
+    role: str,
+    taken: frozenset[str] = frozenset(),
+) -> str | None:
     """The figure the model would rather the amount be, when it confidently disagrees with the
-    reader's ``role``; None when it agrees or has no firm opinion. Where it takes the amount for
-    no figure at all, its likeliest figure is offered beside the reader's (a bare "아니요" to
-    the question then drops the amount)."""
+    reader's ``role``; None when it agrees or has no firm opinion. The figures ``taken`` by the
+    message's other amounts are out of the running (one message does not tell the same figure
+    twice; the model weighs each amount alone). Where it takes the amount for no figure at all,
+    its likeliest figure is offered beside the reader's (a bare "아니요" to the question then
+    drops the amount)."""
     posterior = model().posterior(features(text, start, end, question))
-    ranked = sorted(zip(ROLES, posterior, strict=True), key=lambda pair: -pair[1])
+    open_roles = [
+        (name, probability)
+        for name, probability in zip(ROLES, posterior, strict=True)
+        if name not in taken or name == role
+    ]
+    total = sum(probability for _, probability in open_roles) or 1.0
+    ranked = sorted(
+        ((name, probability / total) for name, probability in open_roles),
+        key=lambda pair: -pair[1],
+    )
     best, probability = ranked[0]
     if best == role or probability < CONFIDENT:
         return None
