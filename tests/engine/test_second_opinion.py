@@ -72,13 +72,23 @@ def test_where_the_two_agree_the_figure_is_stored():
     assert not reading.ambiguous
 
 
-def test_where_they_disagree_the_coach_asks_and_stores_nothing():
-    # Asked for the bill, "15만원 정도 가능해요" reads as a budget by its words; the model, which
-    # has seen people answer the question asked, takes it for the bill. Neither is stored.
+def test_where_they_disagree_the_coach_asks_and_stores_nothing(monkeypatch):
+    # Asked for the bill, "15만원 정도 가능해요" reads as a budget by its words. Whatever the
+    # trained model of the day says, a confident disagreement must end in a question.
+    from negotiation.understanding import amounts
+
     alone = read_message("한달에 15만원 정도 가능해요", "monthly_bill", check=False)
     assert alone.values == {"monthly_budget": 150_000}
+    monkeypatch.setattr(amounts, "doubt", lambda *args: "monthly_bill")
     checked = read_message("한달에 15만원 정도 가능해요", "monthly_bill")
     assert "monthly_budget" not in checked.values and "monthly_bill" not in checked.values
     (ambiguity,) = checked.ambiguous
     assert ambiguity.value == 150_000
-    assert ambiguity.candidates[0] == "monthly_budget" and len(ambiguity.candidates) == 2
+    assert ambiguity.candidates == ("monthly_budget", "monthly_bill")
+
+
+def test_the_model_abstains_below_its_confidence_and_agrees_with_itself():
+    from negotiation.understanding.second_opinion import doubt
+
+    text = "skt인데 35만원 밀렸고 매달 5만5천원 나와요"
+    assert doubt(text, 6, 10, None, "arrears_amount") is None
